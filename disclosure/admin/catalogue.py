@@ -1,0 +1,228 @@
+from urllib.parse import quote
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from ..catalogue_excel import export_workbook, parse_workbook
+from ..models import MAX_LEVEL, TREE_ORDERING, CatalogueItem, Office
+from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class ParentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: CatalogueItem) -> str:
+        return " / ".join(item.name for item in obj.lineage())
+
+
+class CatalogueItemForm(forms.ModelForm):
+    class Meta:
+        model = CatalogueItem
+        fields = [
+            "parent",
+            "name",
+            "slug",
+            "order",
+            "presentation",
+            "is_active",
+            "content",
+            "deadline_text",
+            "publisher",
+            "channels",
+            "audience",
+            "audience_note",
+            "office_scope",
+            "offices",
+            "office_text",
+        ]
+        field_classes = {"parent": ParentChoiceField}
+        widgets = {
+            "channels": forms.CheckboxSelectMultiple,
+            "offices": forms.CheckboxSelectMultiple,
+            "content": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = (
+            CatalogueItem.objects.filter(level__lt=MAX_LEVEL)
+            .in_tree_order()
+            .select_related("parent__parent")
+        )
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def clean(self):
+        cleaned = super().clean()
+        has_row = cleaned.get("content") or cleaned.get("deadline_text")
+        listed = cleaned.get("office_scope") == CatalogueItem.OfficeScope.LISTED
+        if has_row and listed and not cleaned.get("offices"):
+            self.add_error("offices", "请勾选负责本事项的科室或单位。")
+        return cleaned
+
+
+class ResponsibleOfficeFilter(admin.SimpleListFilter):
+    title = "责任科室"
+    parameter_name = "office"
+
+    def lookups(self, request, model_admin):
+        return [(str(office.pk), office.name) for office in Office.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        office = Office.objects.filter(pk=self.value()).first() if self.value().isdigit() else None
+        if office is None:
+            return queryset.none()
+        return queryset.filter(pk__in=CatalogueItem.objects.responsible(office).values("pk"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="目录文件（.xlsx）",
+        help_text="请在导出的目录文件上修改后导入。文件中没有的事项将被停用（不会删除）。",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+@admin.register(CatalogueItem)
+class CatalogueItemAdmin(admin.ModelAdmin):
+    form = CatalogueItemForm
+    change_list_template = "admin/disclosure/catalogueitem/change_list.html"
+    list_display = [
+        "tree_name",
+        "level",
+        "deadline_text",
+        "office_cell",
+        "presentation",
+        "order",
+        "is_active",
+    ]
+    list_display_links = ["tree_name"]
+    list_editable = ["order"]
+    list_filter = [ResponsibleOfficeFilter, "level", "presentation", "is_active"]
+    search_fields = ["name", "content", "deadline_text", "office_text"]
+    list_per_page = 200
+    actions = ["deactivate", "activate"]
+    readonly_fields = ["level"]
+    fieldsets = [
+        (
+            "事项",
+            {"fields": ["parent", "name", "slug", "level", "order", "presentation", "is_active"]},
+        ),
+        ("目录内容", {"fields": ["content", "deadline_text", "publisher"]}),
+        ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
+        ("责任科室", {"fields": ["office_scope", "offices", "office_text"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .in_tree_order()
+            .select_related("parent__parent")
+            .prefetch_related("offices")
+        )
+
+    def get_ordering(self, request):
+        return TREE_ORDERING
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.display(description="事项名称")
+    def tree_name(self, obj: CatalogueItem):
+        return format_html(
+            '<span class="tree-level-{}">{}{}</span>',
+            obj.level,
+            "\u3000\u3000" * (obj.level - 1) + ("└ " if obj.level > 1 else ""),
+            obj.name,
+        )
+
+    @admin.display(description="责任科室")
+    def office_cell(self, obj: CatalogueItem) -> str:
+        return obj.office_display()
+
+    @admin.action(description="停用所选事项（网站不再显示，已有信息保留）")
+    def deactivate(self, request, queryset):
+        count = catalogue_items_set_active(items=queryset, active=False)
+        self.message_user(request, f"已停用{count}个事项。", messages.SUCCESS)
+
+    @admin.action(description="启用所选事项")
+    def activate(self, request, queryset):
+        count = catalogue_items_set_active(items=queryset, active=True)
+        self.message_user(request, f"已启用{count}个事项。", messages.SUCCESS)
+
+    def has_delete_permission(self, request, obj=None):
+        # An item with children keeps them; one that has been public is only
+        # ever deactivated, so that nothing hanging on it is lost.
+        if obj is not None and obj.children.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        catalogue_item_save(item=obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "export/",
+                self.admin_site.admin_view(self.export_view),
+                name="disclosure_catalogueitem_export",
+            ),
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="disclosure_catalogueitem_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request):
+        if not self.has_view_permission(request):
+            return redirect("admin:index")
+        filename = f"主动公开事项目录-{timezone.localdate():%Y%m%d}.xlsx"
+        response = HttpResponse(export_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = (
+            f"attachment; filename=\"catalogue.xlsx\"; filename*=UTF-8''{quote(filename)}"
+        )
+        return response
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            messages.error(request, "您没有导入目录的权限。")
+            return redirect("admin:disclosure_catalogueitem_changelist")
+        errors = []
+        if request.method == "POST":
+            form = ImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                parsed = parse_workbook(form.cleaned_data["file"])
+                errors = parsed.errors
+                if not errors:
+                    summary = catalogue_import(rows=parsed.rows)
+                    messages.success(
+                        request,
+                        f"导入完成：新增{summary.created}项，更新{summary.updated}项，"
+                        f"未变{summary.unchanged}项，停用{summary.deactivated}项。",
+                    )
+                    return redirect("admin:disclosure_catalogueitem_changelist")
+        else:
+            form = ImportForm()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "导入主动公开事项目录",
+            "form": form,
+            "errors": errors,
+            "opts": self.model._meta,
+            "export_url": reverse("admin:disclosure_catalogueitem_export"),
+        }
+        return TemplateResponse(request, "admin/disclosure/catalogueitem/import.html", context)

@@ -1,0 +1,25 @@
+from django.contrib import admin
+
+from ..models import Channel, Office
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "head", "phone", "order", "is_active"]
+    list_editable = ["order"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "duties", "head"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "order", "is_active"]}),
+        ("公开信息", {"fields": ["duties", "head", "address", "office_hours", "phone"]}),
+    ]
+
+    def has_delete_permission(self, request, obj=None):
+        # Offices are deactivated, not deleted: items and staff refer to them.
+        return False
+
+
+@admin.register(Channel)
+class ChannelAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+
+from ..models import SiteProfile
+
+
+@admin.register(SiteProfile)
+class SiteProfileAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "address", "postcode", "phone", "email", "office_hours"]}),
+        ("网站备案信息", {"fields": ["website_code", "icp_record", "police_record"]}),
+    ]
+
+    def changelist_view(self, request, extra_context=None):
+        return redirect("admin:disclosure_siteprofile_change", SiteProfile.load().pk)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,74 @@
+"""The catalogue as a tree, and as the rows of the 公开目录 table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import MAX_LEVEL, CatalogueItem
+
+
+@dataclass
+class Node:
+    item: CatalogueItem
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> list[Node]:
+        if self.is_leaf:
+            return [self]
+        return [leaf for child in self.children for leaf in child.leaves()]
+
+
+def build_tree(items: Iterable[CatalogueItem]) -> list[Node]:
+    """Nodes for items given in tree order; an item whose parent is absent is dropped.
+
+    Each item's `parent` is set to the parent object from the same list, so
+    walking up a node's lineage asks the database nothing more.
+    """
+    nodes: dict[int, Node] = {}
+    roots: list[Node] = []
+    for item in items:
+        if item.parent_id is None:
+            roots.append(nodes.setdefault(item.id, Node(item)))
+        elif item.parent_id in nodes:
+            parent = nodes[item.parent_id]
+            item.parent = parent.item
+            parent.children.append(nodes.setdefault(item.id, Node(item)))
+    return roots
+
+
+@dataclass
+class Cell:
+    item: CatalogueItem
+    rowspan: int
+    colspan: int
+
+
+@dataclass
+class Row:
+    """One row of the directory table: the level cells that start here, and the leaf."""
+
+    level_cells: list[Cell]
+    leaf: CatalogueItem
+
+
+def directory_rows(roots: list[Node]) -> list[Row]:
+    rows: list[Row] = []
+
+    def walk(node: Node, pending: list[Cell]) -> None:
+        cell = Cell(node.item, rowspan=len(node.leaves()), colspan=1)
+        cells = [*pending, cell]
+        if node.is_leaf:
+            cell.colspan = MAX_LEVEL - node.item.level + 1
+            rows.append(Row(level_cells=cells, leaf=node.item))
+            return
+        for index, child in enumerate(node.children):
+            walk(child, cells if index == 0 else [])
+
+    for root in roots:
+        walk(root, [])
+    return rows

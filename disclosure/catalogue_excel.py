@@ -1,0 +1,359 @@
+"""The catalogue as an Excel workbook, in the column layout of the published table.
+
+Row 1 is the title, rows 2 and 3 the two header rows of the seed
+(公开事项 一级/二级/三级, 公开内容（要素）, 公开时限, 公开主体, one column
+per 公开渠道和载体, 公开对象 全社会/特定群体, 责任科室), and each following
+row is one item at the end of its branch, with its ancestors named in the
+level columns.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from .catalogue import build_tree
+from .models import MAX_LEVEL, CatalogueItem, Channel, Office
+
+TITLE = "扎兰屯市人力资源和社会保障局主动公开事项目录"
+LEVEL_HEADERS = ["一级事项", "二级事项", "三级事项"]
+CONTENT, DEADLINE, PUBLISHER = "公开内容（要素）", "公开时限", "公开主体"
+CHANNELS, AUDIENCE, OFFICE = "公开渠道和载体", "公开对象", "责任科室"
+PUBLIC, GROUP = "全社会", "特定群体"
+HEADER_ROW = 3  # the row that names the levels, channels and audiences
+FIRST_COLUMNS = 6  # three levels, content, deadline, publisher
+
+CHANNEL_TICKED, CHANNEL_UNTICKED, AUDIENCE_TICK = "■", "□", "√"
+TICKS = {"■", "√", "✓", "✔", "☑", "是", "1", "y", "yes", "x"}
+BLANKS = {"", "□", "☐", "0", "否", "no"}
+NO_LEVEL = {"", "—", "-", "－", "–", "/", "无"}
+ALL_OFFICES = {"局机关各股室及局属各单位", "各股室及局属各单位", "局机关各股室和局属各单位"}
+UNITS_SUFFIXES = ("及局属各单位", "和局属各单位")
+OFFICE_SEPARATORS = re.compile(r"[、，,；;\s]+|及|和")
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_workbook() -> bytes:
+    """The active catalogue as .xlsx bytes."""
+    channels = list(Channel.objects.all())
+    items = CatalogueItem.objects.public().in_tree_order().prefetch_related("channels", "offices")
+    leaves = [leaf for root in build_tree(items) for leaf in root.leaves()]
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "主动公开事项目录"
+    last = FIRST_COLUMNS + len(channels) + 3
+    ws.cell(1, 1, TITLE).font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
+
+    ws.cell(2, 1, "公开事项")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)
+    for col, label in enumerate(LEVEL_HEADERS, start=1):
+        ws.cell(3, col, label)
+    for col, label in zip((4, 5, 6), (CONTENT, DEADLINE, PUBLISHER), strict=True):
+        ws.cell(2, col, label)
+        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+    ws.cell(2, 7, CHANNELS)
+    ws.merge_cells(start_row=2, start_column=7, end_row=2, end_column=6 + len(channels))
+    for offset, channel in enumerate(channels):
+        ws.cell(3, 7 + offset, channel.name)
+    audience_col = 7 + len(channels)
+    ws.cell(2, audience_col, AUDIENCE)
+    ws.merge_cells(start_row=2, start_column=audience_col, end_row=2, end_column=audience_col + 1)
+    ws.cell(3, audience_col, PUBLIC)
+    ws.cell(3, audience_col + 1, GROUP)
+    ws.cell(2, last, OFFICE)
+    ws.merge_cells(start_row=2, start_column=last, end_row=3, end_column=last)
+
+    for row, leaf in enumerate(leaves, start=HEADER_ROW + 1):
+        item = leaf.item
+        names = [ancestor.name for ancestor in item.lineage()]
+        names += [""] * (MAX_LEVEL - len(names))
+        ticked = {channel.id for channel in item.channels.all()}
+        values = [
+            *names,
+            item.content,
+            item.deadline_text,
+            item.publisher,
+            *(CHANNEL_TICKED if c.id in ticked else CHANNEL_UNTICKED for c in channels),
+            AUDIENCE_TICK if item.audience == CatalogueItem.Audience.PUBLIC else "",
+            item.audience_note if item.audience == CatalogueItem.Audience.GROUP else "",
+            item.office_display(),
+        ]
+        for col, value in enumerate(values, start=1):
+            ws.cell(row, col, value)
+
+    thin = Side(style="thin")
+    for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=last):
+        for cell in row:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            if cell.row <= HEADER_ROW:
+                cell.font = Font(bold=True)
+                cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    widths = {1: 14, 2: 14, 3: 14, 4: 40, 5: 18, 6: 18, last: 18}
+    for col in range(1, last + 1):
+        ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 6)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass
+class ImportRow:
+    """One validated row: an item at the end of its branch."""
+
+    number: int
+    path: list[str]
+    content: str
+    deadline_text: str
+    publisher: str
+    channels: list[Channel]
+    audience: str
+    audience_note: str
+    office_scope: str
+    offices: list[Office]
+    office_text: str
+
+
+@dataclass
+class ParseResult:
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+class WorkbookError(Exception):
+    """The file cannot be read as a catalogue at all."""
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _grid(file) -> list[list[str]]:
+    """The first sheet as text, merged cells filled down their first column.
+
+    A merged block in the published table stands for one value over several
+    rows (a level-1 item over its children, a deadline over its group); a
+    block merged across level columns means the item has no lower level, so
+    only the block's first column is filled.
+    """
+    data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise WorkbookError(f"文件超过{MAX_FILE_BYTES // 1024 // 1024}MB，请检查是否选错了文件。")
+    try:
+        wb = load_workbook(io.BytesIO(data), data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise WorkbookError("无法读取文件：请上传由 Excel 或 WPS 保存的 .xlsx 工作簿。") from exc
+    ws = wb.worksheets[0]
+    grid = [[_text(cell.value) for cell in row] for row in ws.iter_rows()]
+    for block in ws.merged_cells.ranges:
+        value = grid[block.min_row - 1][block.min_col - 1]
+        for r in range(block.min_row, block.max_row + 1):
+            grid[r - 1][block.min_col - 1] = value
+    return grid
+
+
+def _tick(value: str) -> bool | None:
+    """True for a tick, False for a blank or an empty box, None for anything else."""
+    lowered = value.lower()
+    if lowered in TICKS:
+        return True
+    if lowered in BLANKS:
+        return False
+    return None
+
+
+def _offices(text: str, by_name: dict[str, Office]) -> tuple[str, list[Office], list[str]]:
+    """(scope, listed offices, unknown names) for the 责任科室 words."""
+    scope = CatalogueItem.OfficeScope
+    if text in ALL_OFFICES:
+        return scope.ALL, [], []
+    kind = scope.LISTED
+    for suffix in UNITS_SUFFIXES:
+        if text.endswith(suffix):
+            kind, text = scope.LISTED_AND_UNITS, text.removesuffix(suffix)
+            break
+    found, unknown = [], []
+    for name in filter(None, OFFICE_SEPARATORS.split(text)):
+        office = by_name.get(name) or by_name.get(name.removeprefix("局"))
+        if office is None:
+            unknown.append(name)
+        elif office not in found:
+            found.append(office)
+    return kind, found, unknown
+
+
+def parse_workbook(file) -> ParseResult:
+    """Read and check every row; the result carries either rows or errors."""
+    result = ParseResult()
+    try:
+        grid = _grid(file)
+    except WorkbookError as exc:
+        result.errors.append(str(exc))
+        return result
+
+    header = next((i for i, row in enumerate(grid[:10]) if row[:3] == LEVEL_HEADERS), None)
+    if header is None or header == 0:
+        result.errors.append(
+            "表头不符合目录格式：应有两行表头，第二行前三列为“一级事项、二级事项、三级事项”。"
+            "请先导出目录，在导出的文件上修改。"
+        )
+        return result
+    above, names = grid[header - 1], grid[header]
+    problems = [
+        f"第{header}行第{col + 1}列应为“{label}”"
+        for col, label in zip((3, 4, 5), (CONTENT, DEADLINE, PUBLISHER), strict=True)
+        if col >= len(above) or above[col] != label
+    ]
+    try:
+        public_col = names.index(PUBLIC, FIRST_COLUMNS)
+    except ValueError:
+        public_col = None
+        problems.append(f"第{header + 1}行找不到“{PUBLIC}”列")
+    if public_col is not None:
+        if public_col + 1 >= len(names) or names[public_col + 1] != GROUP:
+            problems.append(f"第{header + 1}行“{PUBLIC}”后应为“{GROUP}”列")
+        office_col = public_col + 2
+        if office_col >= len(above) or above[office_col] != OFFICE:
+            problems.append(f"第{header}行第{office_col + 1}列应为“{OFFICE}”")
+    if problems:
+        result.errors.append("表头不符合目录格式：" + "；".join(problems) + "。")
+        return result
+
+    channels_by_name = {channel.name: channel for channel in Channel.objects.all()}
+    channel_cols = []
+    for col in range(FIRST_COLUMNS, public_col):
+        channel = channels_by_name.get(names[col])
+        if channel is None:
+            result.errors.append(
+                f"第{header + 1}行：公开渠道“{names[col]}”不存在，请先在后台添加该渠道。"
+            )
+        channel_cols.append((col, channel))
+    if result.errors:
+        return result
+
+    offices_by_name = {office.name: office for office in Office.objects.all()}
+    seen: dict[tuple[str, ...], int] = {}
+    for index, raw in enumerate(grid[header + 1 :], start=header + 2):
+        row = raw + [""] * (office_col + 1 - len(raw))
+        if not any(row):
+            continue
+        errors = []
+        levels = [value if value not in NO_LEVEL else "" for value in row[:MAX_LEVEL]]
+        path = [name for name in levels if name]
+        if not levels[0]:
+            errors.append("一级事项不能为空")
+        elif levels != path + [""] * (MAX_LEVEL - len(path)):
+            errors.append("事项层级不连续：有三级事项就必须有二级事项")
+        if any(len(name) > 100 for name in path):
+            errors.append("事项名称不能超过100个字")
+        content, deadline, publisher = row[3], row[4], row[5]
+        for value, label in ((content, CONTENT), (deadline, DEADLINE), (publisher, PUBLISHER)):
+            if not value:
+                errors.append(f"“{label}”不能为空")
+        if len(deadline) > 200:
+            errors.append("“公开时限”不能超过200个字")
+        if len(publisher) > 100:
+            errors.append("“公开主体”不能超过100个字")
+
+        ticked = []
+        for col, channel in channel_cols:
+            mark = _tick(row[col])
+            if mark is None:
+                errors.append(
+                    f"“{channel.name}”一栏的“{row[col]}”不是勾选标记（勾选用■或√，不勾选留空或□）"
+                )
+            elif mark:
+                ticked.append(channel)
+
+        public_mark, group_cell = _tick(row[public_col]), row[public_col + 1]
+        group_mark = _tick(group_cell)
+        group_note = "" if group_mark is not None else group_cell
+        is_group = group_mark is True or bool(group_note)
+        if public_mark is None:
+            errors.append(f"“{PUBLIC}”一栏的“{row[public_col]}”不是勾选标记")
+        elif public_mark and is_group:
+            errors.append("公开对象只能勾选“全社会”或“特定群体”中的一个")
+        elif not public_mark and not is_group:
+            errors.append("请勾选公开对象：“全社会”或“特定群体”")
+        elif group_mark is True:
+            errors.append("公开对象为特定群体时，请在“特定群体”一栏写明是哪些群体")
+        if len(group_note) > 200:
+            errors.append("特定群体说明不能超过200个字")
+
+        office_text = row[office_col]
+        scope, offices, unknown = _offices(office_text, offices_by_name)
+        if not office_text:
+            errors.append("“责任科室”不能为空")
+        elif unknown:
+            errors.append(
+                "责任科室“"
+                + "、".join(unknown)
+                + "”不存在，请先在“科室与单位”中添加，或改用已有的名称"
+            )
+        elif len(office_text) > 200:
+            errors.append("“责任科室”不能超过200个字")
+
+        key = tuple(path)
+        if path and key in seen:
+            errors.append(f"与第{seen[key]}行是同一事项")
+        elif path:
+            seen[key] = index
+        if errors:
+            result.errors.append(f"第{index}行：" + "；".join(errors) + "。")
+            continue
+        result.rows.append(
+            ImportRow(
+                number=index,
+                path=path,
+                content=content,
+                deadline_text=deadline,
+                publisher=publisher,
+                channels=ticked,
+                audience=CatalogueItem.Audience.GROUP
+                if is_group
+                else CatalogueItem.Audience.PUBLIC,
+                audience_note=group_note,
+                office_scope=scope,
+                offices=offices,
+                office_text=office_text,
+            )
+        )
+
+    parents_with_rows = {
+        tuple(row.path[:depth]) for row in result.rows for depth in range(1, len(row.path))
+    } & seen.keys()
+    for prefix in parents_with_rows:
+        result.errors.append(
+            f"第{seen[prefix]}行：事项“{'/'.join(prefix)}”下面还有下级事项，"
+            "有下级的事项不单独成行，其公开内容等写在最末一级事项的行中。"
+        )
+    if not result.rows and not result.errors:
+        result.errors.append("文件中没有目录事项。")
+    result.errors.sort(key=_row_number)
+    return result
+
+
+def _row_number(message: str) -> int:
+    match = re.match(r"第(\d+)行", message)
+    return int(match.group(1)) if match else 0

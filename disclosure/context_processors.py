@@ -1,0 +1,5 @@
+from .models import SiteProfile
+
+
+def site_profile(request):
+    return {"site_profile": SiteProfile.load()}

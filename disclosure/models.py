@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+
+from .slugs import unique_sibling_slug
+
+BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
+MAX_LEVEL = 3
+
+
+class SiteProfile(models.Model):
+    """The bureau's public particulars: one row, shown in every page's footer."""
+
+    name = models.CharField("机关名称", max_length=100, default=BUREAU_NAME)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+    phone = models.CharField("联系电话", max_length=50, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    office_hours = models.CharField("办公时间", max_length=200, blank=True)
+    website_code = models.CharField(
+        "网站标识码", max_length=30, blank=True, help_text="政府网站标识码，由上级主管部门分配。"
+    )
+    icp_record = models.CharField(
+        "ICP备案号", max_length=50, blank=True, help_text="例：蒙ICP备XXXXXXXX号"
+    )
+    police_record = models.CharField(
+        "公安机关备案号", max_length=50, blank=True, help_text="例：蒙公网安备 15078302000000号"
+    )
+
+    class Meta:
+        verbose_name = "网站信息"
+        verbose_name_plural = "网站信息"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="siteprofile_single_row")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def load(cls) -> SiteProfile:
+        profile, _ = cls.objects.get_or_create(id=1)
+        return profile
+
+
+class Office(models.Model):
+    """A 股室 of the bureau or a 局属单位: staff belong to it and it answers for items."""
+
+    class Kind(models.TextChoices):
+        SECTION = "section", "局机关股室"
+        UNIT = "unit", "局属单位"
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices)
+    duties = models.TextField("主要职责", blank=True)
+    head = models.CharField("负责人", max_length=50, blank=True)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    office_hours = models.CharField("办公时间", max_length=200, blank=True)
+    phone = models.CharField("联系电话", max_length=50, blank=True)
+    order = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "科室与单位"
+        verbose_name_plural = "科室与单位"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Channel(models.Model):
+    """A 公开渠道和载体 (the seed's 13 check boxes)."""
+
+    name = models.CharField("名称", max_length=50, unique=True)
+    order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "公开渠道和载体"
+        verbose_name_plural = "公开渠道和载体"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _tree_position() -> dict:
+    """Each item's place in the tree: (root, level-2 ancestor, level-3 item), each
+    ranked by (order, id). The tree is at most three levels deep, so three
+    ranks say it all, and -1 stands for "no item at this level" so that a
+    parent sorts before its children."""
+    return {
+        "tree_root_order": Case(
+            When(level=1, then=F("order")),
+            When(level=2, then=F("parent__order")),
+            default=F("parent__parent__order"),
+            output_field=models.IntegerField(),
+        ),
+        "tree_root_id": Case(
+            When(level=1, then=F("id")),
+            When(level=2, then=F("parent_id")),
+            default=F("parent__parent_id"),
+            output_field=models.BigIntegerField(),
+        ),
+        "tree_mid_order": Case(
+            When(level=1, then=Value(-1)),
+            When(level=2, then=F("order")),
+            default=F("parent__order"),
+            output_field=models.IntegerField(),
+        ),
+        "tree_mid_id": Case(
+            When(level=1, then=Value(-1)),
+            When(level=2, then=F("id")),
+            default=F("parent_id"),
+            output_field=models.BigIntegerField(),
+        ),
+        "tree_leaf_order": Case(
+            When(level=3, then=F("order")), default=Value(-1), output_field=models.IntegerField()
+        ),
+        "tree_leaf_id": Case(
+            When(level=3, then=F("id")), default=Value(-1), output_field=models.BigIntegerField()
+        ),
+    }
+
+
+TREE_ORDERING = [
+    "tree_root_order",
+    "tree_root_id",
+    "tree_mid_order",
+    "tree_mid_id",
+    "tree_leaf_order",
+    "tree_leaf_id",
+]
+
+
+class CatalogueItemQuerySet(models.QuerySet):
+    def public(self) -> CatalogueItemQuerySet:
+        """Items citizens may see: active, under active ancestors."""
+        return self.filter(is_active=True).exclude(
+            Q(parent__is_active=False) | Q(parent__parent__is_active=False)
+        )
+
+    def in_tree_order(self) -> CatalogueItemQuerySet:
+        """Depth-first order: each item right after its parent, siblings by `order`."""
+        return self.annotate(**_tree_position()).order_by(*TREE_ORDERING)
+
+    def responsible(self, office: Office) -> CatalogueItemQuerySet:
+        """Items the office answers for, including those given to every office."""
+        scope = CatalogueItem.OfficeScope
+        q = Q(offices=office) | Q(office_scope=scope.ALL)
+        if office.kind == Office.Kind.UNIT:
+            q |= Q(office_scope=scope.LISTED_AND_UNITS)
+        return self.filter(q).distinct()
+
+
+class CatalogueItem(models.Model):
+    """A node of the 主动公开事项目录: three levels, the row on each node that has one."""
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", "全社会"
+        GROUP = "group", "特定群体"
+
+    class OfficeScope(models.TextChoices):
+        LISTED = "listed", "所列科室"
+        ALL = "all", "局机关各股室及局属各单位"
+        LISTED_AND_UNITS = "listed_and_units", "所列科室及局属各单位"
+
+    class Presentation(models.TextChoices):
+        DOCUMENTS = "documents", "文件列表"
+        PAGE = "page", "单页"
+        LEADERS = "leaders", "结构化列表：领导简介"
+        SECTIONS = "sections", "结构化列表：内设机构"
+        UNITS = "units", "结构化列表：所属单位"
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="留空即为一级事项。目录最多三级。",
+    )
+    level = models.PositiveSmallIntegerField("层级", editable=False)
+    order = models.PositiveIntegerField("排序", default=0, help_text="同级事项中数字小的排在前面。")
+    name = models.CharField("事项名称", max_length=100)
+    slug = models.SlugField(
+        "网址标识",
+        max_length=50,
+        blank=True,
+        help_text="用于网址的小写字母、数字或连字符，同级事项中唯一；留空则按名称拼音首字母生成。"
+        "事项公开后请勿修改，以免原网址失效。",
+    )
+    content = models.TextField("公开内容（要素）", blank=True)
+    deadline_text = models.CharField(
+        "公开时限",
+        max_length=200,
+        blank=True,
+        help_text="照录目录原文，例如“信息形成或者变更之日起20个工作日内”。",
+    )
+    publisher = models.CharField("公开主体", max_length=100, blank=True, default=BUREAU_NAME)
+    channels = models.ManyToManyField(Channel, verbose_name="公开渠道和载体", blank=True)
+    audience = models.CharField(
+        "公开对象", max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    audience_note = models.CharField(
+        "特定群体说明",
+        max_length=200,
+        blank=True,
+        help_text="公开对象为特定群体时必填，例如“失业登记人员”。",
+    )
+    office_scope = models.CharField(
+        "责任范围",
+        max_length=20,
+        choices=OfficeScope.choices,
+        default=OfficeScope.LISTED,
+        help_text="“局机关各股室及局属各单位”表示所有科室和单位都负责本事项。",
+    )
+    offices = models.ManyToManyField(Office, verbose_name="责任科室", blank=True)
+    office_text = models.CharField(
+        "责任科室（目录原文）", max_length=200, blank=True, help_text="目录中“责任科室”一栏的原文。"
+    )
+    presentation = models.CharField(
+        "展示方式", max_length=20, choices=Presentation.choices, default=Presentation.DOCUMENTS
+    )
+    is_active = models.BooleanField(
+        "启用", default=True, help_text="停用的事项及其下级不在网站上显示，已有信息保留。"
+    )
+
+    objects = CatalogueItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "目录事项"
+        verbose_name_plural = "主动公开事项目录"
+        ordering = ["level", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=MAX_LEVEL), name="catalogueitem_level_1_to_3"
+            ),
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True, level=1) | Q(parent__isnull=False, level__gt=1),
+                name="catalogueitem_root_iff_level_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(audience="public") | ~Q(audience_note=""),
+                name="catalogueitem_group_audience_described",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "slug"], name="catalogueitem_slug_among_siblings"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(parent__isnull=True), name="catalogueitem_root_slug"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return " / ".join(item.name for item in self.lineage())
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:item", kwargs={"path": self.path()})
+
+    def lineage(self) -> list[CatalogueItem]:
+        """The item and its ancestors, root first."""
+        chain = [self]
+        while chain[0].parent_id is not None:
+            chain.insert(0, chain[0].parent)
+        return chain
+
+    def path(self) -> str:
+        return "/".join(item.slug for item in self.lineage())
+
+    def height(self) -> int:
+        """Levels below this item (0 for a leaf)."""
+        children = list(self.children.all()) if self.pk else []
+        return 1 + max(child.height() for child in children) if children else 0
+
+    def clean(self) -> None:
+        errors = {}
+        parent = self.parent
+        if parent is not None:
+            ancestor = parent
+            while ancestor is not None:
+                if self.pk is not None and ancestor.pk == self.pk:
+                    errors["parent"] = "不能把事项移到它自己或它的下级之下。"
+                    break
+                ancestor = ancestor.parent
+        self.level = parent.level + 1 if parent is not None else 1
+        if not self.slug and self.name:
+            self.slug = unique_sibling_slug(self)
+        if "parent" not in errors and self.level + self.height() > MAX_LEVEL:
+            errors["parent"] = (
+                f"目录最多{MAX_LEVEL}级，移到这里后本事项或其下级会超过{MAX_LEVEL}级。"
+            )
+        if self.audience == self.Audience.GROUP and not self.audience_note.strip():
+            errors["audience_note"] = "公开对象为特定群体时，请说明是哪些群体。"
+        if errors:
+            raise ValidationError(errors)
+
+    def responsible_offices(self) -> list[Office]:
+        """The offices that answer for this item, in their display order."""
+        if self.office_scope == self.OfficeScope.ALL:
+            return list(Office.objects.filter(is_active=True))
+        listed = list(self.offices.all())
+        if self.office_scope == self.OfficeScope.LISTED_AND_UNITS:
+            listed_ids = {office.id for office in listed}
+            units = Office.objects.filter(is_active=True, kind=Office.Kind.UNIT)
+            listed += [unit for unit in units if unit.id not in listed_ids]
+        return listed
+
+    def office_display(self) -> str:
+        """The 责任科室 cell as a citizen reads it."""
+        if self.office_text:
+            return self.office_text
+        if self.office_scope == self.OfficeScope.ALL:
+            return self.OfficeScope.ALL.label
+        names = "、".join(office.name for office in self.offices.all())
+        if self.office_scope == self.OfficeScope.LISTED_AND_UNITS:
+            return f"{names}及局属各单位" if names else "局属各单位"
+        return names
+
+    def audience_display(self) -> str:
+        if self.audience == self.Audience.GROUP:
+            return f"特定群体（{self.audience_note}）"
+        return self.get_audience_display()
