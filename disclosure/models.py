@@ -85,53 +85,39 @@ class Channel(models.Model):
         return self.name
 
 
-def _tree_position() -> dict:
+def tree_ordering() -> list[Case]:
     """Each item's place in the tree: (root, level-2 ancestor, level-3 item), each
     ranked by (order, id). The tree is at most three levels deep, so three
     ranks say it all, and -1 stands for "no item at this level" so that a
     parent sorts before its children."""
-    return {
-        "tree_root_order": Case(
+    return [
+        Case(
             When(level=1, then=F("order")),
             When(level=2, then=F("parent__order")),
             default=F("parent__parent__order"),
             output_field=models.IntegerField(),
         ),
-        "tree_root_id": Case(
+        Case(
             When(level=1, then=F("id")),
             When(level=2, then=F("parent_id")),
             default=F("parent__parent_id"),
             output_field=models.BigIntegerField(),
         ),
-        "tree_mid_order": Case(
+        Case(
             When(level=1, then=Value(-1)),
             When(level=2, then=F("order")),
             default=F("parent__order"),
             output_field=models.IntegerField(),
         ),
-        "tree_mid_id": Case(
+        Case(
             When(level=1, then=Value(-1)),
             When(level=2, then=F("id")),
             default=F("parent_id"),
             output_field=models.BigIntegerField(),
         ),
-        "tree_leaf_order": Case(
-            When(level=3, then=F("order")), default=Value(-1), output_field=models.IntegerField()
-        ),
-        "tree_leaf_id": Case(
-            When(level=3, then=F("id")), default=Value(-1), output_field=models.BigIntegerField()
-        ),
-    }
-
-
-TREE_ORDERING = [
-    "tree_root_order",
-    "tree_root_id",
-    "tree_mid_order",
-    "tree_mid_id",
-    "tree_leaf_order",
-    "tree_leaf_id",
-]
+        Case(When(level=3, then=F("order")), default=Value(-1), output_field=models.IntegerField()),
+        Case(When(level=3, then=F("id")), default=Value(-1), output_field=models.BigIntegerField()),
+    ]
 
 
 class CatalogueItemQuerySet(models.QuerySet):
@@ -143,7 +129,7 @@ class CatalogueItemQuerySet(models.QuerySet):
 
     def in_tree_order(self) -> CatalogueItemQuerySet:
         """Depth-first order: each item right after its parent, siblings by `order`."""
-        return self.annotate(**_tree_position()).order_by(*TREE_ORDERING)
+        return self.order_by(*tree_ordering())
 
     def responsible(self, office: Office) -> CatalogueItemQuerySet:
         """Items the office answers for, including those given to every office."""

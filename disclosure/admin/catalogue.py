@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from ..catalogue_excel import export_workbook, parse_workbook
-from ..models import MAX_LEVEL, TREE_ORDERING, CatalogueItem, Office
+from ..models import MAX_LEVEL, CatalogueItem, Office, tree_ordering
 from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -95,6 +95,10 @@ class ImportForm(forms.Form):
 @admin.register(CatalogueItem)
 class CatalogueItemAdmin(admin.ModelAdmin):
     form = CatalogueItemForm
+
+    class Media:
+        css = {"all": ["admin_extra/catalogue.css"]}
+
     change_list_template = "admin/disclosure/catalogueitem/change_list.html"
     list_display = [
         "tree_name",
@@ -126,13 +130,12 @@ class CatalogueItemAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .in_tree_order()
             .select_related("parent__parent")
             .prefetch_related("offices")
         )
 
     def get_ordering(self, request):
-        return TREE_ORDERING
+        return tree_ordering()
 
     def get_actions(self, request):
         actions = super().get_actions(request)
