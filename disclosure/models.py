@@ -40,8 +40,8 @@ class SiteProfile(models.Model):
 
     @classmethod
     def load(cls) -> SiteProfile:
-        profile, _ = cls.objects.get_or_create(id=1)
-        return profile
+        """The saved profile, or the defaults until an administrator saves one."""
+        return cls.objects.filter(id=1).first() or cls(id=1)
 
 
 class Office(models.Model):

@@ -12,7 +12,8 @@ class SiteProfileAdmin(admin.ModelAdmin):
     ]
 
     def changelist_view(self, request, extra_context=None):
-        return redirect("admin:disclosure_siteprofile_change", SiteProfile.load().pk)
+        profile, _ = SiteProfile.objects.get_or_create(id=1)
+        return redirect("admin:disclosure_siteprofile_change", profile.pk)
 
     def has_add_permission(self, request):
         return False

@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        profile = SiteProfile.load()
+        profile, _ = SiteProfile.objects.get_or_create(id=1)
         filled = _fill_blank(profile, DEMO_PROFILE)
         for office in Office.objects.filter(name__in=DEMO_OFFICES):
             filled += _fill_blank(office, DEMO_OFFICES[office.name] | DEMO_OFFICE_COMMON)

@@ -1,0 +1,87 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from portal.settings import env_bool, env_int, env_list
+
+
+def load_settings(**env) -> subprocess.CompletedProcess:
+    """Import the settings module in a fresh process with exactly these variables."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import portal.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_typed_helpers_read_good_values(monkeypatch):
+    monkeypatch.setenv("X_BOOL", "yes")
+    monkeypatch.setenv("X_INT", "42")
+    monkeypatch.setenv("X_LIST", "a.example, b.example,")
+    assert env_bool("X_BOOL", False) is True
+    assert env_int("X_INT", 0) == 42
+    assert env_list("X_LIST", []) == ["a.example", "b.example"]
+    assert env_bool("X_UNSET", True) is True
+
+
+@pytest.mark.parametrize("helper, value", [(env_bool, "maybe"), (env_int, "4O")])
+def test_typed_helpers_fail_loudly_on_a_bad_value(monkeypatch, helper, value):
+    monkeypatch.setenv("X_BAD", value)
+    with pytest.raises(ImproperlyConfigured, match="X_BAD"):
+        helper("X_BAD", 0)
+
+
+def test_secret_key_is_required_when_debug_is_off():
+    result = load_settings(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_debug_must_be_a_boolean():
+    result = load_settings(DEBUG="sometimes")
+    assert result.returncode != 0 and "DEBUG must be a boolean" in result.stderr
+
+
+def test_sqlite_by_default_and_postgresql_through_database_url():
+    assert "sqlite3" in load_settings(DEBUG="1").stdout
+    result = load_settings(DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/portal")
+    assert "postgresql" in result.stdout
+
+
+def test_production_settings_are_secure():
+    script = (
+        "import portal.settings as s;"
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
+        " s.SECURE_HSTS_SECONDS > 0, s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "DEBUG": "0", "SECRET_KEY": "x" * 60},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "True",
+        "True",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
