@@ -59,10 +59,13 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: |")
     for url in PAGES:
         client.get(url)  # warm up
-        queries = []
-        with connection.execute_wrapper(
-            lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)
-        ):
+        queries: list[str] = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             assert client.get(url).status_code == 200, url
         samples = timed(lambda url=url: client.get(url), args.requests)
         p95 = statistics.quantiles(samples, n=20)[-1]
