@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "django_prose_editor",
+    "simple_history",
     "csp",
     "axes",
     "disclosure",
@@ -193,12 +195,18 @@ CONTENT_SECURITY_POLICY = {
 
 LOGIN_URL = "admin:login"
 
+# The bureau's 统一社会信用代码: the first part of every document's 索引号.
+CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")
+# Largest attachment accepted, in megabytes.
+ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 50)
+
 # Login protection: after AXES_FAILURE_LIMIT wrong passwords for one user name
 # from one address, that pair is locked out for AXES_COOLOFF_HOURS.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 

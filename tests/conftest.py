@@ -4,6 +4,11 @@ from django.core.management import call_command
 from disclosure.models import CatalogueItem, Office
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def catalogue(db):
     """The bureau's real catalogue, as `make run` loads it."""
@@ -30,3 +35,56 @@ def item_by_path(path: str) -> CatalogueItem:
         lookup["__".join(["parent"] * depth + ["slug"])] = slug
     lookup["__".join(["parent"] * len(slugs) + ["isnull"])] = True
     return CatalogueItem.objects.get(**lookup)
+
+
+def make_staff(username: str, office: Office, role: str):
+    from django.contrib.auth.models import User
+
+    from disclosure.models import StaffMember
+
+    user = User.objects.create_user(username, password="a-long-password-1", is_staff=True)
+    StaffMember.objects.create(user=user, office=office, role=role)
+    return user
+
+
+@pytest.fixture
+def people(catalogue):
+    """An editor and a reviewer in two offices, and an administrator."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import User
+
+    from disclosure.models import StaffMember
+
+    admin_office = Office.objects.get(name="行政办公室")
+    employment = Office.objects.get(name="就业服务中心")
+    return SimpleNamespace(
+        admin_office=admin_office,
+        employment=employment,
+        editor=make_staff("editor", admin_office, StaffMember.Role.EDITOR),
+        reviewer=make_staff("reviewer", admin_office, StaffMember.Role.REVIEWER),
+        other_editor=make_staff("other_editor", employment, StaffMember.Role.EDITOR),
+        other_reviewer=make_staff("other_reviewer", employment, StaffMember.Role.REVIEWER),
+        admin=User.objects.create_superuser("boss", password="a-long-password-1"),
+    )
+
+
+def make_draft(author, item_path: str = "jyta", **fields):
+    from disclosure.models import Publication
+    from disclosure.services import publication_save_draft
+
+    item = item_by_path(item_path)
+    fields.setdefault("title", "关于政协提案办理情况的答复")
+    fields.setdefault("body", "<p>答复正文</p>")
+    fields.setdefault("office", Office.objects.get(name="行政办公室"))
+    publication = Publication(item=item, **fields)
+    return publication_save_draft(publication=publication, actor=author)
+
+
+def publish(draft, reviewer, **extra):
+    from disclosure.services import publication_approve, publication_submit
+
+    publication_submit(publication=draft, actor=draft.created_by)
+    return publication_approve(
+        publication=draft, actor=reviewer, confidentiality_note="经审查，不涉密", **extra
+    )

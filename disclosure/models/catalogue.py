@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 
-from .slugs import unique_sibling_slug
+from ..slugs import unique_sibling_slug
 
 BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
 MAX_LEVEL = 3
@@ -120,6 +120,18 @@ def tree_ordering() -> list[Case]:
     ]
 
 
+class DocumentField(models.TextChoices):
+    """Metadata that an item may require of every document under it."""
+
+    DOC_NUMBER = "doc_number", "文号"
+    WRITTEN_ON = "written_on", "成文日期"
+    VALIDITY = "validity", "有效性"
+    BUDGET_YEAR = "budget_year", "预决算年度"
+    APPROVED_ON = "approved_on", "批复日期"
+    POSITION = "position", "职务"
+    PHOTO = "photo", "照片"
+
+
 class CatalogueItemQuerySet(models.QuerySet):
     def public(self) -> CatalogueItemQuerySet:
         """Items citizens may see: active, under active ancestors."""
@@ -210,6 +222,12 @@ class CatalogueItem(models.Model):
     presentation = models.CharField(
         "展示方式", max_length=20, choices=Presentation.choices, default=Presentation.DOCUMENTS
     )
+    document_fields = models.JSONField(
+        "文件必填信息",
+        default=list,
+        blank=True,
+        help_text="本事项下每份文件必须填写的信息，由“公开内容（要素）”决定；未勾选的信息在文件表单中不显示。",
+    )
     is_active = models.BooleanField(
         "启用", default=True, help_text="停用的事项及其下级不在网站上显示，已有信息保留。"
     )
@@ -278,10 +296,25 @@ class CatalogueItem(models.Model):
             errors["parent"] = (
                 f"目录最多{MAX_LEVEL}级，移到这里后本事项或其下级会超过{MAX_LEVEL}级。"
             )
+        unknown = set(self.document_fields or []) - set(DocumentField.values)
+        if not isinstance(self.document_fields, list) or unknown:
+            errors["document_fields"] = "文件必填信息只能从列出的选项中选择。"
         if self.audience == self.Audience.GROUP and not self.audience_note.strip():
             errors["audience_note"] = "公开对象为特定群体时，请说明是哪些群体。"
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_publishable(self) -> bool:
+        """Whether documents are published under this item (standing pages and leaders too)."""
+        return self.presentation in (
+            self.Presentation.DOCUMENTS,
+            self.Presentation.PAGE,
+            self.Presentation.LEADERS,
+        )
+
+    def requires(self, field: str) -> bool:
+        return field in (self.document_fields or [])
 
     def responsible_offices(self) -> list[Office]:
         """The offices that answer for this item, in their display order."""

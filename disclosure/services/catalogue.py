@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .catalogue_excel import ImportRow
-from .models import CatalogueItem
+from ..catalogue_excel import ImportRow
+from ..models import CatalogueItem
 
 
 @transaction.atomic

@@ -1,0 +1,37 @@
+from .catalogue import (
+    BUREAU_NAME,
+    MAX_LEVEL,
+    CatalogueItem,
+    CatalogueItemQuerySet,
+    Channel,
+    DocumentField,
+    Office,
+    SiteProfile,
+    tree_ordering,
+)
+from .publications import (
+    Attachment,
+    IndexNumberSequence,
+    Publication,
+    PublicationEvent,
+    PublicationQuerySet,
+    StaffMember,
+)
+
+__all__ = [
+    "BUREAU_NAME",
+    "MAX_LEVEL",
+    "Attachment",
+    "CatalogueItem",
+    "CatalogueItemQuerySet",
+    "Channel",
+    "DocumentField",
+    "IndexNumberSequence",
+    "Office",
+    "Publication",
+    "PublicationEvent",
+    "PublicationQuerySet",
+    "SiteProfile",
+    "StaffMember",
+    "tree_ordering",
+]

@@ -1,0 +1,342 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from ..html import SanitizedHTMLField
+from .catalogue import CatalogueItem, DocumentField, Office
+
+
+class StaffMember(models.Model):
+    """A member of staff: the office they work for and what they may do there."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", "信息员"
+        REVIEWER = "reviewer", "审核人"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="用户",
+        on_delete=models.CASCADE,
+        related_name="staff",
+    )
+    office = models.ForeignKey(Office, verbose_name="科室或单位", on_delete=models.PROTECT)
+    role = models.CharField(
+        "角色",
+        max_length=10,
+        choices=Role.choices,
+        help_text="信息员起草和提交本科室的信息；审核人审核、批准发布和撤回本科室的信息。",
+    )
+
+    class Meta:
+        verbose_name = "工作人员"
+        verbose_name_plural = "工作人员"
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.get_role_display()} {self.user.get_username()}"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def public(self) -> PublicationQuerySet:
+        """What citizens may see: published, due by now, under an active item.
+
+        This is the only definition of public; every public view starts here.
+        """
+        return self.filter(
+            status=Publication.Status.PUBLISHED,
+            published_at__lte=timezone.now(),
+            item__in=CatalogueItem.objects.public(),
+        )
+
+    def visible_or_withdrawn(self) -> PublicationQuerySet:
+        """Public documents and withdrawn ones, whose pages stay with a notice."""
+        return self.filter(
+            Q(pk__in=self.public().values("pk"))
+            | Q(status=Publication.Status.WITHDRAWN, item__in=CatalogueItem.objects.public())
+        )
+
+    def scheduled(self) -> PublicationQuerySet:
+        return self.filter(status=Publication.Status.PUBLISHED, published_at__gt=timezone.now())
+
+
+class Publication(models.Model):
+    """A document, page or entry published under a catalogue item."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        SUBMITTED = "submitted", "待审核"
+        PUBLISHED = "published", "已发布"
+        WITHDRAWN = "withdrawn", "已撤回"
+
+    class Validity(models.TextChoices):
+        VALID = "valid", "有效"
+        EXPIRED = "expired", "失效"
+        REPEALED = "repealed", "废止"
+
+    item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name="目录事项",
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    office = models.ForeignKey(
+        Office, verbose_name="发布科室", on_delete=models.PROTECT, related_name="publications"
+    )
+    title = models.CharField("标题", max_length=200)
+    index_number = models.CharField(
+        "索引号", max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    doc_number = models.CharField(
+        "文号", max_length=100, blank=True, help_text="例：扎人社发〔2026〕12号"
+    )
+    written_on = models.DateField("成文日期", null=True, blank=True)
+    formed_on = models.DateField(
+        "信息形成（变更）日期",
+        null=True,
+        blank=True,
+        help_text="信息形成或者变更的日期，公开时限从这一天起算。",
+    )
+    approved_on = models.DateField(
+        "批复日期", null=True, blank=True, help_text="预算、决算获批复的日期，公开时限从批复起算。"
+    )
+    budget_year = models.PositiveSmallIntegerField("预决算年度", null=True, blank=True)
+    published_at = models.DateTimeField(
+        "发布日期",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="留空则在批准时立即发布；填写将来的时间则到时自动发布。",
+    )
+    validity = models.CharField("有效性", max_length=10, choices=Validity.choices, blank=True)
+    validity_changed_on = models.DateField("有效性变更日期", null=True, blank=True)
+    summary = models.TextField("摘要", blank=True)
+    keywords = models.CharField(
+        "主题词", max_length=200, blank=True, help_text="多个主题词用空格分隔。"
+    )
+    position = models.CharField("职务", max_length=100, blank=True)
+    photo = models.ImageField("照片", upload_to="photos/%Y/", blank=True)
+    body = SanitizedHTMLField("正文", blank=True)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name="相关信息",
+        blank=True,
+        symmetrical=True,
+        help_text="例如政策文件与它的政策解读；关联是双向的。",
+    )
+    order = models.PositiveIntegerField(
+        "排序", default=0, help_text="领导简介等列表中数字小的排在前面。"
+    )
+
+    status = models.CharField(
+        "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    revision_of = models.OneToOneField(
+        "self",
+        verbose_name="修改的信息",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="pending_revision",
+        editable=False,
+        help_text="已发布信息的修改稿：批准后内容并入原信息，原信息在审核期间照常公开。",
+    )
+    change_note = models.TextField(
+        "修改说明", blank=True, help_text="修改已发布的信息时必填，说明改了什么、为什么改。"
+    )
+    withdrawal_reason = models.TextField("撤回原因", blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="起草人",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    approved_at = models.DateTimeField("审核时间", null=True, blank=True, editable=False)
+    confidentiality_note = models.TextField("保密审查意见", blank=True, editable=False)
+
+    objects = PublicationQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name="信息历史版本",
+        m2m_fields=[related],
+        excluded_fields=["updated_at"],
+    )
+
+    class Meta:
+        verbose_name = "公开信息"
+        verbose_name_plural = "公开信息"
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["item", "status", "published_at"], name="publication_item_listing"
+            ),
+            models.Index(fields=["office", "status"], name="publication_office_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="publication_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(index_number__isnull=False),
+                name="publication_published_has_index_number",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | ~Q(withdrawal_reason=""),
+                name="publication_withdrawn_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(revision_of__isnull=True) | Q(status__in=["draft", "submitted"]),
+                name="publication_revision_is_unpublished",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("disclosure:publication", kwargs={"pk": self.pk})
+
+    def print_url(self) -> str:
+        return reverse("disclosure:publication_print", kwargs={"pk": self.pk})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def state_label(self) -> str:
+        if self.revision_of_id:
+            return f"修改稿（{self.get_status_display()}）"
+        if self.is_scheduled:
+            return "定时发布"
+        return self.get_status_display()
+
+    def required_fields(self) -> list[str]:
+        """The metadata fields this document must carry, from its item."""
+        return list(self.item.document_fields or []) if self.item_id else []
+
+    def keyword_list(self) -> list[str]:
+        return self.keywords.split()
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.item_id and not self.item.is_publishable:
+            errors["item"] = "这个目录事项不发布文件，请选择最末一级的事项。"
+        for field in self.required_fields():
+            value = getattr(self, field)
+            if value in (None, "") or (field == DocumentField.PHOTO and not value):
+                errors[field] = f"“{self.item.name}”下的信息必须填写{DocumentField(field).label}。"
+        if (
+            self.validity in (self.Validity.EXPIRED, self.Validity.REPEALED)
+            and not self.validity_changed_on
+        ):
+            errors["validity_changed_on"] = "文件失效或废止时，请填写有效性变更日期。"
+        if self.budget_year is not None and not 1949 <= self.budget_year <= 2100:
+            errors["budget_year"] = "请填写四位数的年度，例如2026。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class Attachment(models.Model):
+    """A file attached to a publication, checked by its content when uploaded."""
+
+    publication = models.ForeignKey(
+        Publication, verbose_name="所属信息", on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField("文件", upload_to="attachments/%Y/%m/")
+    name = models.CharField("文件名", max_length=200, help_text="公众下载时看到的文件名。")
+    content_type = models.CharField("文件类型", max_length=100, editable=False)
+    size = models.PositiveBigIntegerField("大小（字节）", editable=False)
+    order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "disclosure:attachment", kwargs={"pk": self.publication_id, "attachment": self.pk}
+        )
+
+
+class IndexNumberSequence(models.Model):
+    """The last 索引号 serial handed out in a year; serials are never reused."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "索引号序列"
+        verbose_name_plural = "索引号序列"
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class PublicationEvent(models.Model):
+    """One step of a publication's workflow: who did what, when and why."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "起草"
+        EDITED = "edited", "修改"
+        SUBMITTED = "submitted", "提交审核"
+        RETURNED = "returned", "退回修改"
+        APPROVED = "approved", "批准发布"
+        REVISION_STARTED = "revision_started", "开始修改已发布信息"
+        REVISION_APPROVED = "revision_approved", "批准修改"
+        WITHDRAWN = "withdrawn", "撤回"
+        RESTORED = "restored", "恢复历史版本"
+
+    publication = models.ForeignKey(
+        Publication, verbose_name="信息", on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField("操作", max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField("时间", default=timezone.now)
+    note = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "流转记录"
+        verbose_name_plural = "流转记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,112 @@
+"""Who may do what with publications.
+
+Administrators (superusers) may do everything. Every other member of staff
+belongs to one office as an editor (信息员), who drafts and submits, or a
+reviewer (审核人), who approves, returns and withdraws; both act only on
+their own office's publications. Nobody approves what they wrote.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from .models import CatalogueItem, Publication, StaffMember
+
+Role = StaffMember.Role
+Status = Publication.Status
+
+
+def staff_of(user) -> StaffMember | None:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    try:
+        return user.staff
+    except StaffMember.DoesNotExist:
+        return None
+
+
+def is_admin(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser)
+
+
+def has_role(user, publication: Publication | None, role: str) -> bool:
+    """Whether the user holds `role` in the publication's office (or is an administrator)."""
+    if is_admin(user):
+        return True
+    staff = staff_of(user)
+    if staff is None or staff.role != role:
+        return False
+    return publication is None or publication.office_id == staff.office_id
+
+
+def is_office_staff(user) -> bool:
+    return is_admin(user) or staff_of(user) is not None
+
+
+def publications_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The publications a member of staff may see in the admin."""
+    queryset = Publication.objects.all() if queryset is None else queryset
+    if is_admin(user):
+        return queryset
+    staff = staff_of(user)
+    if staff is None:
+        return queryset.none()
+    return queryset.filter(office_id=staff.office_id)
+
+
+def items_for(user) -> QuerySet:
+    """The active leaf items under which the user may create publications."""
+    items = CatalogueItem.objects.filter(is_active=True, children__isnull=True).filter(
+        presentation__in=[
+            CatalogueItem.Presentation.DOCUMENTS,
+            CatalogueItem.Presentation.PAGE,
+            CatalogueItem.Presentation.LEADERS,
+        ]
+    )
+    if is_admin(user):
+        return items
+    staff = staff_of(user)
+    if staff is None or staff.role != Role.EDITOR:
+        return items.none()
+    return items.filter(pk__in=CatalogueItem.objects.responsible(staff.office).values("pk"))
+
+
+def is_author(user, publication: Publication) -> bool:
+    return user.pk in {publication.created_by_id, publication.submitted_by_id}
+
+
+def can_edit(user, publication: Publication) -> bool:
+    return publication.status == Status.DRAFT and has_role(user, publication, Role.EDITOR)
+
+
+def can_submit(user, publication: Publication) -> bool:
+    return can_edit(user, publication)
+
+
+def can_review(user, publication: Publication) -> bool:
+    return (
+        publication.status == Status.SUBMITTED
+        and has_role(user, publication, Role.REVIEWER)
+        and not is_author(user, publication)
+    )
+
+
+def can_withdraw(user, publication: Publication) -> bool:
+    return publication.status == Status.PUBLISHED and has_role(user, publication, Role.REVIEWER)
+
+
+def can_revise(user, publication: Publication) -> bool:
+    return (
+        publication.status == Status.PUBLISHED
+        and publication.revision_of_id is None
+        and has_role(user, publication, Role.EDITOR)
+    )
+
+
+def can_delete(user, publication: Publication) -> bool:
+    """Only drafts that were never published, by their office's editors."""
+    return (
+        publication.status == Status.DRAFT
+        and publication.index_number is None
+        and has_role(user, publication, Role.EDITOR)
+    )

@@ -1,0 +1,269 @@
+"""The publication workflow: draft → submitted → published → withdrawn.
+
+Each step checks who is acting (see `disclosure.permissions`), changes the
+publication in one transaction and records who did what and why as a
+`PublicationEvent`; every saved state is also kept as a historical version.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .. import permissions
+from ..models import (
+    Attachment,
+    IndexNumberSequence,
+    Publication,
+    PublicationEvent,
+)
+
+Status = Publication.Status
+Action = PublicationEvent.Action
+
+# The fields that carry a publication's content: what a revision edits and
+# what a restored version brings back.
+CONTENT_FIELDS = [
+    "title",
+    "doc_number",
+    "written_on",
+    "formed_on",
+    "approved_on",
+    "budget_year",
+    "validity",
+    "validity_changed_on",
+    "summary",
+    "keywords",
+    "position",
+    "photo",
+    "body",
+    "order",
+]
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed now; the message is for the member of staff."""
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise WorkflowError(message)
+
+
+def _lock(publication: Publication) -> Publication:
+    return Publication.objects.select_for_update().get(pk=publication.pk)
+
+
+def _save(publication: Publication, actor, reason: str) -> None:
+    publication._history_user = actor
+    publication._change_reason = reason
+    publication.full_clean()
+    publication.save()
+
+
+def _event(publication: Publication, action: str, actor, note: str = "") -> None:
+    PublicationEvent.objects.create(publication=publication, action=action, actor=actor, note=note)
+
+
+def next_index_number(when: datetime) -> str:
+    """`<统一社会信用代码>/<year>-<five-digit serial>`; a serial is never handed out twice."""
+    year = timezone.localtime(when).year
+    IndexNumberSequence.objects.get_or_create(year=year)
+    sequence = IndexNumberSequence.objects.select_for_update().get(year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"{settings.CREDIT_CODE}/{year}-{sequence.last:05d}"
+
+
+@transaction.atomic
+def publication_save_draft(*, publication: Publication, actor) -> Publication:
+    """Create a draft, or save changes to one."""
+    creating = publication.pk is None
+    if creating:
+        _require(
+            permissions.items_for(actor).filter(pk=publication.item_id).exists(),
+            "您的科室不负责这个目录事项，不能在其下发布信息。",
+        )
+        staff = permissions.staff_of(actor)
+        if staff is not None:
+            publication.office = staff.office
+        publication.created_by = actor
+        publication.status = Status.DRAFT
+    else:
+        current = _lock(publication)
+        _require(permissions.can_edit(actor, current), "只有本科室的信息员可以修改草稿。")
+        publication.status = current.status
+    _save(publication, actor, "起草" if creating else "修改草稿")
+    target = publication.revision_of or publication
+    if creating and publication.revision_of_id is None:
+        _event(target, Action.CREATED, actor)
+    elif not creating:
+        _event(target, Action.EDITED, actor, "修改稿" if publication.revision_of_id else "")
+    return publication
+
+
+@transaction.atomic
+def publication_submit(*, publication: Publication, actor) -> Publication:
+    publication = _lock(publication)
+    _require(permissions.can_submit(actor, publication), "只有本科室的信息员可以提交草稿。")
+    if publication.revision_of_id and not publication.change_note.strip():
+        raise WorkflowError("修改已发布的信息，请先填写修改说明。")
+    try:
+        publication.full_clean()
+    except ValidationError as error:
+        raise WorkflowError("信息还不完整：" + "；".join(error.messages)) from error
+    publication.status = Status.SUBMITTED
+    publication.submitted_by = actor
+    publication.submitted_at = timezone.now()
+    _save(publication, actor, "提交审核")
+    _event(publication.revision_of or publication, Action.SUBMITTED, actor, publication.change_note)
+    return publication
+
+
+@transaction.atomic
+def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
+    publication = _lock(publication)
+    _require(
+        permissions.can_review(actor, publication),
+        "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
+    )
+    _require(bool(reason.strip()), "请填写退回原因。")
+    publication.status = Status.DRAFT
+    _save(publication, actor, f"退回修改：{reason}")
+    _event(publication.revision_of or publication, Action.RETURNED, actor, reason)
+    return publication
+
+
+@transaction.atomic
+def publication_approve(
+    *, publication: Publication, actor, confidentiality_note: str
+) -> Publication:
+    """Publish (now, or at a future 发布日期), after the confidentiality review.
+
+    Approving a revision merges it into the published document, which stays
+    live throughout; the revision itself is then discarded.
+    """
+    publication = _lock(publication)
+    _require(
+        permissions.can_review(actor, publication),
+        "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
+    )
+    _require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
+    now = timezone.now()
+    if publication.revision_of_id:
+        return _merge_revision(publication, actor, confidentiality_note, now)
+    if publication.published_at is None or publication.published_at < now:
+        publication.published_at = now
+    if publication.index_number is None:
+        publication.index_number = next_index_number(publication.published_at)
+    publication.status = Status.PUBLISHED
+    publication.approved_by = actor
+    publication.approved_at = now
+    publication.confidentiality_note = confidentiality_note
+    _save(publication, actor, "批准发布")
+    note = f"保密审查：{confidentiality_note}"
+    if publication.published_at > now:
+        note += f"；定时发布：{timezone.localtime(publication.published_at):%Y-%m-%d %H:%M}"
+    _event(publication, Action.APPROVED, actor, note)
+    return publication
+
+
+def _merge_revision(revision: Publication, actor, confidentiality_note: str, now) -> Publication:
+    live = _lock(revision.revision_of)
+    for field in CONTENT_FIELDS:
+        setattr(live, field, getattr(revision, field))
+    live.approved_by = actor
+    live.approved_at = now
+    live.confidentiality_note = confidentiality_note
+    _save(live, actor, f"批准修改：{revision.change_note}")
+    live.related.set(revision.related.all())
+    live.attachments.all().delete()
+    revision.attachments.update(publication=live)
+    _event(
+        live,
+        Action.REVISION_APPROVED,
+        actor,
+        f"修改说明：{revision.change_note}；保密审查：{confidentiality_note}",
+    )
+    revision.delete()
+    return live
+
+
+@transaction.atomic
+def publication_withdraw(*, publication: Publication, actor, reason: str) -> Publication:
+    publication = _lock(publication)
+    _require(
+        permissions.can_withdraw(actor, publication),
+        "只有本科室的审核人可以撤回已发布的信息。",
+    )
+    _require(bool(reason.strip()), "请填写撤回原因，它会在网站上向公众说明。")
+    Publication.objects.filter(revision_of=publication).delete()
+    publication.status = Status.WITHDRAWN
+    publication.withdrawal_reason = reason
+    publication.withdrawn_at = timezone.now()
+    _save(publication, actor, f"撤回：{reason}")
+    _event(publication, Action.WITHDRAWN, actor, reason)
+    return publication
+
+
+@transaction.atomic
+def publication_start_revision(*, publication: Publication, actor) -> Publication:
+    """A draft copy of a published document; the document stays live meanwhile."""
+    live = _lock(publication)
+    _require(permissions.can_revise(actor, live), "只有本科室的信息员可以修改已发布的信息。")
+    existing = Publication.objects.filter(revision_of=live).first()
+    if existing is not None:
+        return existing
+    revision = Publication(
+        item=live.item,
+        office=live.office,
+        revision_of=live,
+        published_at=live.published_at,
+        created_by=actor,
+        status=Status.DRAFT,
+        **{field: getattr(live, field) for field in CONTENT_FIELDS},
+    )
+    _save(revision, actor, "开始修改已发布信息")
+    revision.related.set(live.related.all())
+    Attachment.objects.bulk_create(
+        Attachment(
+            publication=revision,
+            file=attachment.file.name,
+            name=attachment.name,
+            content_type=attachment.content_type,
+            size=attachment.size,
+            order=attachment.order,
+        )
+        for attachment in live.attachments.all()
+    )
+    _event(live, Action.REVISION_STARTED, actor)
+    return revision
+
+
+@transaction.atomic
+def publication_restore(*, publication: Publication, history_id: int, actor) -> Publication:
+    """Bring back an earlier version's content, through review like any edit.
+
+    A draft takes the content directly; a published document gets a revision
+    holding it, to be submitted and approved.
+    """
+    version = publication.history.filter(history_id=history_id).first()
+    _require(version is not None, "找不到这个历史版本。")
+    if publication.status == Status.PUBLISHED:
+        target = publication_start_revision(publication=publication, actor=actor)
+    else:
+        target = _lock(publication)
+        _require(permissions.can_edit(actor, target), "只有本科室的信息员可以恢复草稿的历史版本。")
+    for field in CONTENT_FIELDS:
+        setattr(target, field, getattr(version, field))
+    when = timezone.localtime(version.history_date)
+    note = f"恢复到{when:%Y-%m-%d %H:%M}的版本"
+    if target.revision_of_id:
+        target.change_note = target.change_note or note
+    _save(target, actor, note)
+    _event(publication, Action.RESTORED, actor, note)
+    return target
