@@ -7,5 +7,13 @@ app_name = "disclosure"
 urlpatterns = [
     path("", views.home, name="home"),
     path("xxgk/", views.directory, name="directory"),
+    path("xxgk/doc/<int:pk>/", views.publication_detail, name="publication"),
+    path("xxgk/doc/<int:pk>/print/", views.publication_print, name="publication_print"),
+    path(
+        "xxgk/doc/<int:pk>/files/<int:attachment>/",
+        views.attachment_download,
+        name="attachment",
+    ),
+    path("xxgk/doc/<int:pk>/photo/", views.photo, name="photo"),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", views.item_detail, name="item"),
 ]

@@ -1,4 +1,21 @@
 from .health import healthz
-from .public import directory, home, item_detail
+from .public import (
+    attachment_download,
+    directory,
+    home,
+    item_detail,
+    photo,
+    publication_detail,
+    publication_print,
+)
 
-__all__ = ["directory", "healthz", "home", "item_detail"]
+__all__ = [
+    "attachment_download",
+    "directory",
+    "healthz",
+    "home",
+    "item_detail",
+    "photo",
+    "publication_detail",
+    "publication_print",
+]

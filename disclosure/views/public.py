@@ -1,9 +1,15 @@
-from django.http import Http404
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from ..catalogue import Node, build_tree, directory_rows
-from ..models import CatalogueItem, Channel, Office
+from ..filters import PublicationFilter
+from ..models import Attachment, CatalogueItem, Channel, Office, Publication
+
+PER_PAGE = 20
+Presentation = CatalogueItem.Presentation
 
 
 def _public_tree() -> list[Node]:
@@ -19,6 +25,16 @@ def _find(roots: list[Node], slugs: list[str]) -> Node | None:
             return None
         nodes = node.children
     return node
+
+
+def _find_item(roots: list[Node], item_id: int) -> Node | None:
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.item.id == item_id:
+            return node
+        stack.extend(node.children)
+    return None
 
 
 @require_safe
@@ -43,18 +59,105 @@ def item_detail(request, path: str):
     if node is None:
         raise Http404("没有这个目录事项")
     item = node.item
+    context = {"tree": tree, "node": node, "item": item, "lineage": item.lineage()}
+    if node.is_leaf:
+        context["channels"] = [
+            (channel, channel in item.channels.all()) for channel in Channel.objects.all()
+        ]
+        context |= _item_content(request, item)
+    return render(request, "disclosure/item.html", context)
+
+
+def _item_content(request, item: CatalogueItem) -> dict:
+    publications = Publication.objects.public().filter(item=item)
+    if item.presentation == Presentation.SECTIONS:
+        return {"offices": Office.objects.filter(is_active=True, kind=Office.Kind.SECTION)}
+    if item.presentation == Presentation.UNITS:
+        return {"offices": Office.objects.filter(is_active=True, kind=Office.Kind.UNIT)}
+    if item.presentation == Presentation.PAGE:
+        return {"page": publications.order_by("-published_at", "-id").first()}
+    if item.presentation == Presentation.LEADERS:
+        return {"leaders": list(publications.order_by("order", "id"))}
+    filterset = PublicationFilter(request.GET or None, queryset=publications, item=item)
+    if filterset.is_bound and not filterset.is_valid():
+        messages.warning(request, "筛选条件有误，已显示全部信息，请重新选择。")
+        documents = publications
+    else:
+        documents = filterset.qs
+    documents = documents.select_related("office").order_by("-published_at", "-id")
+    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter": filterset,
+        "page_obj": page,
+        "filtered": filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values()),
+        "query": query.urlencode(),
+    }
+
+
+def _document_context(pk: int) -> tuple[dict, int]:
+    publication = get_object_or_404(
+        Publication.objects.visible_or_withdrawn().select_related("item", "office"), pk=pk
+    )
+    tree = _public_tree()
+    node = _find_item(tree, publication.item_id)
+    if node is None:
+        raise Http404("没有这个目录事项")
+    withdrawn = publication.status == Publication.Status.WITHDRAWN
     context = {
         "tree": tree,
-        "node": node,
-        "item": item,
-        "lineage": item.lineage(),
-        "channels": [
-            (channel, channel in item.channels.all()) for channel in Channel.objects.all()
-        ],
+        "item": node.item,
+        "lineage": node.item.lineage(),
+        "publication": publication,
+        "withdrawn": withdrawn,
     }
-    presentation = CatalogueItem.Presentation
-    if item.presentation == presentation.SECTIONS:
-        context["offices"] = Office.objects.filter(is_active=True, kind=Office.Kind.SECTION)
-    elif item.presentation == presentation.UNITS:
-        context["offices"] = Office.objects.filter(is_active=True, kind=Office.Kind.UNIT)
-    return render(request, "disclosure/item.html", context)
+    if not withdrawn:
+        context["attachments"] = list(publication.attachments.all())
+        context["related"] = list(
+            publication.related.public().select_related("item").order_by("-published_at")
+        )
+    return context, 410 if withdrawn else 200
+
+
+@require_safe
+def publication_detail(request, pk: int):
+    context, status = _document_context(pk)
+    return render(request, "disclosure/publication.html", context, status=status)
+
+
+@require_safe
+def publication_print(request, pk: int):
+    context, status = _document_context(pk)
+    return render(request, "disclosure/publication_print.html", context, status=status)
+
+
+@require_safe
+def attachment_download(request, pk: int, attachment: int):
+    """A published document's attachment, always as a download under its own name."""
+    file = get_object_or_404(
+        Attachment.objects.filter(publication__in=Publication.objects.public()),
+        pk=attachment,
+        publication_id=pk,
+    )
+    return _file_response(file.file, file.name, file.content_type, as_attachment=True)
+
+
+@require_safe
+def photo(request, pk: int):
+    publication = get_object_or_404(Publication.objects.public().exclude(photo=""), pk=pk)
+    content_type = "image/png" if publication.photo.name.lower().endswith(".png") else "image/jpeg"
+    return _file_response(publication.photo, None, content_type, as_attachment=False)
+
+
+def _file_response(field_file, name: str | None, content_type: str, *, as_attachment: bool):
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("文件不存在") from None
+    response = FileResponse(
+        handle, as_attachment=as_attachment, filename=name or "", content_type=content_type
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=300"
+    return response
