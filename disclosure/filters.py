@@ -19,7 +19,9 @@ class PublicationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search", label="关键词", widget=forms.TextInput(attrs={"type": "search"})
     )
-    year = django_filters.ChoiceFilter(method="filter_year", label="发布年份", empty_label="全部年份")
+    year = django_filters.ChoiceFilter(
+        method="filter_year", label="发布年份", empty_label="全部年份"
+    )
     doc_number = django_filters.CharFilter(lookup_expr="icontains", label="文号")
     validity = django_filters.ChoiceFilter(
         choices=Publication.Validity.choices, label="有效性", empty_label="全部"

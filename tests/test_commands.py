@@ -10,11 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args, **options) -> str:
+    """What the command printed, standard output then standard error."""
     from io import StringIO
 
-    out = StringIO()
-    call_command(*args, stdout=out, **options)
-    return out.getvalue()
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err, **options)
+    return out.getvalue() + err.getvalue()
 
 
 def login_of(output: str) -> tuple[str, str]:
@@ -47,9 +48,10 @@ def test_bootstrap_resets_a_password_it_no_longer_knows(tmp_path):
     assert User.objects.get(username=username).check_password(password)
 
 
-def test_seed_demo_fills_blanks_once_and_keeps_what_staff_wrote(catalogue):
-    run("seed_demo")
+def test_seed_demo_fills_blanks_once_and_keeps_what_staff_wrote(catalogue, tmp_path):
+    accounts = str(tmp_path / "accounts.json")
+    run("seed_demo", accounts_file=accounts)
     assert SiteProfile.load().office_hours
     Office.objects.filter(name="行政办公室").update(phone="0470-7654321")
-    assert "填写了0个空白字段" in run("seed_demo")
+    assert "填写了0个空白字段，新建了0条信息" in run("seed_demo", accounts_file=accounts)
     assert Office.objects.get(name="行政办公室").phone == "0470-7654321"

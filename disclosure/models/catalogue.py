@@ -313,6 +313,9 @@ class CatalogueItem(models.Model):
             self.Presentation.LEADERS,
         )
 
+    def document_field_labels(self) -> list[str]:
+        return [DocumentField(field).label for field in self.document_fields or []]
+
     def requires(self, field: str) -> bool:
         return field in (self.document_fields or [])
 

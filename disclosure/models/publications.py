@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ..html import SanitizedHTMLField
+from ..uploads import attachment_path, photo_path
 from .catalogue import CatalogueItem, DocumentField, Office
 
 
@@ -118,7 +120,12 @@ class Publication(models.Model):
         "主题词", max_length=200, blank=True, help_text="多个主题词用空格分隔。"
     )
     position = models.CharField("职务", max_length=100, blank=True)
-    photo = models.ImageField("照片", upload_to="photos/%Y/", blank=True)
+    photo = models.ImageField(
+        "照片",
+        upload_to=photo_path,
+        blank=True,
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png"], "照片只能是JPG或PNG图片。")],
+    )
     body = SanitizedHTMLField("正文", blank=True)
     related = models.ManyToManyField(
         "self",
@@ -275,7 +282,7 @@ class Attachment(models.Model):
     publication = models.ForeignKey(
         Publication, verbose_name="所属信息", on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField("文件", upload_to="attachments/%Y/%m/")
+    file = models.FileField("文件", upload_to=attachment_path)
     name = models.CharField("文件名", max_length=200, help_text="公众下载时看到的文件名。")
     content_type = models.CharField("文件类型", max_length=100, editable=False)
     size = models.PositiveBigIntegerField("大小（字节）", editable=False)

@@ -91,7 +91,9 @@ def _item_content(request, item: CatalogueItem) -> dict:
     return {
         "filter": filterset,
         "page_obj": page,
-        "filtered": filterset.is_bound and filterset.is_valid() and any(filterset.form.cleaned_data.values()),
+        "filtered": filterset.is_bound
+        and filterset.is_valid()
+        and any(filterset.form.cleaned_data.values()),
         "query": query.urlencode(),
     }
 
@@ -161,3 +163,20 @@ def _file_response(field_file, name: str | None, content_type: str, *, as_attach
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def preview_context(publication: Publication) -> dict:
+    """The public page's context for any publication, for staff previews in the admin."""
+    tree = build_tree(CatalogueItem.objects.in_tree_order().prefetch_related("channels", "offices"))
+    node = _find_item(tree, publication.item_id)
+    item = node.item if node else publication.item
+    return {
+        "tree": tree,
+        "item": item,
+        "lineage": item.lineage(),
+        "publication": publication,
+        "withdrawn": publication.status == Publication.Status.WITHDRAWN,
+        "attachments": list(publication.attachments.all()),
+        "related": list(publication.related.select_related("item")),
+        "preview": True,
+    }

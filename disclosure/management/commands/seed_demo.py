@@ -1,7 +1,12 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management import BaseCommand
 from django.db import transaction
 
-from disclosure.models import Office, SiteProfile
+from disclosure import demo
+from disclosure.models import Office, Publication, SiteProfile
 
 DEMO_PROFILE = {
     "address": "内蒙古自治区呼伦贝尔市扎兰屯市（演示地址）",
@@ -39,15 +44,49 @@ DEMO_OFFICE_COMMON = {
 
 
 class Command(BaseCommand):
-    help = "Fill the site with demo content. Only empty fields are filled: running it again changes nothing."
+    help = (
+        "Fill the site with demo content: contact details, staff in each office and "
+        "documents in every state. Running it again adds nothing and prints the same accounts."
+    )
 
-    @transaction.atomic
-    def handle(self, *args, **options):
-        profile, _ = SiteProfile.objects.get_or_create(id=1)
-        filled = _fill_blank(profile, DEMO_PROFILE)
-        for office in Office.objects.filter(name__in=DEMO_OFFICES):
-            filled += _fill_blank(office, DEMO_OFFICES[office.name] | DEMO_OFFICE_COMMON)
-        self.stdout.write(f"演示数据：填写了{filled}个空白字段。")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--documents",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N published documents (for benchmarks).",
+        )
+        parser.add_argument(
+            "--accounts-file",
+            default=str(Path(settings.BASE_DIR) / "var" / "demo-accounts.json"),
+            help="Where the demo accounts' generated passwords are kept between runs.",
+        )
+
+    def handle(self, *args, documents: int, accounts_file: str, **options):
+        if documents < 0:
+            self.stderr.write("--documents 不能是负数。")
+            raise SystemExit(2)
+        with transaction.atomic():
+            profile, _ = SiteProfile.objects.get_or_create(id=1)
+            filled = _fill_blank(profile, DEMO_PROFILE)
+            for office in Office.objects.filter(name__in=DEMO_OFFICES):
+                filled += _fill_blank(office, DEMO_OFFICES[office.name] | DEMO_OFFICE_COMMON)
+            accounts = demo.Accounts(Path(accounts_file))
+            lines = demo.ensure_staff(accounts)
+            accounts.save()
+            demo_users = User.objects.filter(username__in=[line[1] for line in lines])
+            if Publication.objects.filter(created_by__in=demo_users).exists():
+                made = 0
+            else:
+                made = demo.create_documents()
+        self.stderr.write(f"演示数据：填写了{filled}个空白字段，新建了{made}条信息。")
+        if documents:
+            added = demo.create_bulk_documents(documents)
+            self.stderr.write(f"另外新建了{added}条已发布的信息。")
+        self.stderr.write("演示账号（科室、用户名、密码、角色）：")
+        for line in lines:
+            self.stdout.write("\t".join(line))
 
 
 def _fill_blank(obj, values: dict) -> int:

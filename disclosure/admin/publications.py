@@ -1,0 +1,502 @@
+"""The office-scoped admin for publications.
+
+What a member of staff sees and may do comes from `disclosure.permissions`:
+the queryset, the list filters, search, autocomplete, the actions and every
+object URL go through it, so no admin route shows one office another
+office's unpublished work.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .. import permissions
+from ..models import Attachment, CatalogueItem, DocumentField, Office, Publication
+from ..services import (
+    WorkflowError,
+    publication_approve,
+    publication_restore,
+    publication_return,
+    publication_save_draft,
+    publication_start_revision,
+    publication_submit,
+    publication_withdraw,
+)
+from ..uploads import ALLOWED_NAMES, check_attachment
+
+Status = Publication.Status
+
+BASE_FIELDS = ["title", "summary", "keywords", "formed_on", "published_at", "body", "related"]
+ITEM_FIELDS = {
+    DocumentField.DOC_NUMBER: ["doc_number"],
+    DocumentField.WRITTEN_ON: ["written_on"],
+    DocumentField.VALIDITY: ["validity", "validity_changed_on"],
+    DocumentField.BUDGET_YEAR: ["budget_year"],
+    DocumentField.APPROVED_ON: ["approved_on"],
+    DocumentField.POSITION: ["position", "order"],
+    DocumentField.PHOTO: ["photo"],
+}
+
+
+def fields_for(item: CatalogueItem, publication: Publication | None, user) -> list[str]:
+    """The form's fields: the common ones and those the item asks for, nothing else."""
+    fields = ["title"]
+    for field in item.document_fields or []:
+        fields += ITEM_FIELDS.get(field, [])
+    fields += [f for f in BASE_FIELDS if f not in fields]
+    if publication is not None and publication.revision_of_id:
+        fields.insert(0, "change_note")
+    if permissions.is_admin(user) and (publication is None or publication.pk is None):
+        fields.insert(0, "office")
+    return fields
+
+
+class PublicationForm(forms.ModelForm):
+    """The publication form; `item` is set on the class the admin builds per request."""
+
+    item: CatalogueItem | None = None
+
+    class Meta:
+        model = Publication
+        fields = [
+            "office",
+            "change_note",
+            *(name for names in ITEM_FIELDS.values() for name in names),
+            *BASE_FIELDS,
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        item = self.instance.item if self.instance.item_id else self.item
+        if item is None:
+            return
+        self.instance.item = item
+        for field in item.document_fields or []:
+            name = ITEM_FIELDS[field][0]
+            if name in self.fields:
+                self.fields[name].required = True
+        if "change_note" in self.fields:
+            self.fields["change_note"].required = True
+        if "office" in self.fields:
+            self.fields["office"].queryset = Office.objects.filter(
+                pk__in=[office.pk for office in item.responsible_offices()]
+            )
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file", "name", "order"]
+        help_texts = {"file": f"可上传{ALLOWED_NAMES}文件。"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = self.files.get(self.add_prefix("file"))
+        if upload is not None:
+            try:
+                self.instance.content_type = check_attachment(upload)
+            except forms.ValidationError as error:
+                self.add_error("file", error)
+                return cleaned
+            self.instance.size = upload.size
+            if not cleaned.get("name"):
+                cleaned["name"] = upload.name
+        elif not self.instance.pk and cleaned.get("name"):
+            self.add_error("file", "请选择要上传的文件。")
+        return cleaned
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    form = AttachmentForm
+    extra = 1
+    fields = ["file", "name", "order", "size_display"]
+    readonly_fields = ["size_display"]
+
+    @admin.display(description="大小")
+    def size_display(self, obj):
+        from django.template.defaultfilters import filesizeformat
+
+        return filesizeformat(obj.size) if obj.pk else "—"
+
+    def _editable(self, request, obj) -> bool:
+        return obj is not None and permissions.can_edit(request.user, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return obj is None or permissions.publications_for(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.items_for(request.user).exists()
+        return self._editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = "状态"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "草稿"),
+            ("submitted", "待审核"),
+            ("scheduled", "定时发布"),
+            ("published", "已发布"),
+            ("withdrawn", "已撤回"),
+            ("revision", "修改稿"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        value = self.value()
+        if value == "scheduled":
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+        if value == "published":
+            return queryset.filter(status=Status.PUBLISHED, published_at__lte=now)
+        if value == "revision":
+            return queryset.filter(revision_of__isnull=False)
+        if value in (Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN):
+            return queryset.filter(status=value)
+        return queryset
+
+
+class ItemFilter(admin.SimpleListFilter):
+    title = "目录事项"
+    parameter_name = "item"
+
+    def lookups(self, request, model_admin):
+        mine = permissions.publications_for(request.user).values("item")
+        items = CatalogueItem.objects.filter(
+            Q(pk__in=mine) | Q(pk__in=permissions.items_for(request.user).values("pk"))
+        ).select_related("parent__parent")
+        return [(str(item.pk), str(item)) for item in items.in_tree_order()]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(item_id=value) if value.isdigit() else queryset.none()
+
+
+class OfficeFilter(admin.SimpleListFilter):
+    title = "发布科室"
+    parameter_name = "office"
+
+    def lookups(self, request, model_admin):
+        if not permissions.is_admin(request.user):
+            return []
+        return [(str(office.pk), office.name) for office in Office.objects.all()]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(office_id=value) if value.isdigit() else queryset.none()
+
+
+class TransitionForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+TRANSITIONS = {
+    "submit": {"title": "提交审核", "check": permissions.can_submit, "text": None},
+    "return": {"title": "退回修改", "check": permissions.can_review, "text": "退回原因"},
+    "approve": {"title": "批准发布", "check": permissions.can_review, "text": "保密审查意见"},
+    "withdraw": {
+        "title": "撤回",
+        "check": permissions.can_withdraw,
+        "text": "撤回原因（将在网站上向公众显示）",
+    },
+    "revise": {"title": "修改已发布信息", "check": permissions.can_revise, "text": None},
+}
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    form = PublicationForm
+    change_form_template = "admin/disclosure/publication/change_form.html"
+    list_display = [
+        "title",
+        "item_name",
+        "office",
+        "state",
+        "published_at",
+        "index_number",
+        "updated_at",
+    ]
+    list_select_related = ["item", "office"]
+    list_filter = [StateFilter, ItemFilter, OfficeFilter]
+    search_fields = ["title", "doc_number", "index_number", "keywords"]
+    autocomplete_fields = ["related"]
+    inlines = [AttachmentInline]
+    date_hierarchy = None
+    list_per_page = 50
+    actions = None
+
+    # -- who may do what -------------------------------------------------
+
+    def has_module_permission(self, request):
+        return permissions.is_office_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.is_office_staff(request.user)
+        return permissions.publications_for(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request):
+        return permissions.items_for(request.user).exists()
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.is_office_staff(request.user)
+        return permissions.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and permissions.can_delete(request.user, obj)
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request).select_related("item", "office")
+        return permissions.publications_for(request.user, queryset)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Autocomplete for 相关信息 also offers other offices' public documents."""
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = Publication.objects.filter(
+                Q(pk__in=queryset.values("pk"))
+                | Q(pk__in=Publication.objects.public().values("pk"))
+            ).filter(revision_of__isnull=True)
+        return super().get_search_results(request, queryset, search_term)
+
+    def view_on_site(self, obj):
+        if Publication.objects.public().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return None
+
+    # -- list --------------------------------------------------------------
+
+    @admin.display(description="目录事项", ordering="item__name")
+    def item_name(self, obj):
+        return obj.item.name
+
+    @admin.display(description="状态")
+    def state(self, obj):
+        return format_html('<span class="state state--{}">{}</span>', obj.status, obj.state_label())
+
+    # -- the form follows the item -----------------------------------------
+
+    def _item_for(self, request, obj) -> CatalogueItem | None:
+        if obj is not None:
+            return obj.item
+        value = request.GET.get("item", "")
+        if not value.isdigit():
+            return None
+        return permissions.items_for(request.user).filter(pk=value).first()
+
+    def get_fields(self, request, obj=None):
+        item = self._item_for(request, obj)
+        if item is None:
+            return ["title"]
+        return fields_for(item, obj, request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.item = self._item_for(request, obj)
+        return form
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if self._item_for(request, None) is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            items = permissions.items_for(request.user).select_related("parent__parent")
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "选择要发布信息的目录事项",
+                "opts": self.model._meta,
+                "items": items.in_tree_order(),
+            }
+            return TemplateResponse(
+                request, "admin/disclosure/publication/choose_item.html", context
+            )
+        return super().add_view(request, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            publication_save_draft(publication=obj, actor=request.user)
+        except WorkflowError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def delete_model(self, request, obj):
+        if not permissions.can_delete(request.user, obj):
+            raise PermissionDenied
+        super().delete_model(request, obj)
+
+    # -- workflow ----------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        from js_asset import Media
+
+        # The editor's import map is an inline script: it runs under the page's CSP nonce.
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        if obj is not None:
+            user = request.user
+            context["workflow"] = {
+                "publication": obj,
+                "actions": [
+                    (name, spec["title"])
+                    for name, spec in TRANSITIONS.items()
+                    if spec["check"](user, obj)
+                ],
+                "events": obj.revision_of.events.all() if obj.revision_of_id else obj.events.all(),
+                "pending_revision": Publication.objects.filter(revision_of=obj).first(),
+                "is_author": permissions.is_author(user, obj),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        def wrap(view):
+            return self.admin_site.admin_view(view)
+
+        return [
+            path(
+                "<int:object_id>/do/<str:action>/",
+                wrap(self.transition_view),
+                name="disclosure_publication_transition",
+            ),
+            path(
+                "<int:object_id>/preview/",
+                wrap(self.preview_view),
+                name="disclosure_publication_preview",
+            ),
+            path(
+                "<int:object_id>/restore/<int:history_id>/",
+                wrap(self.restore_view),
+                name="disclosure_publication_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_visible(self, request, object_id) -> Publication:
+        publication = self.get_queryset(request).filter(pk=object_id).first()
+        if publication is None:
+            raise Http404("没有这条信息，或者它不属于您的科室。")
+        return publication
+
+    def transition_view(self, request, object_id, action):
+        publication = self._get_visible(request, object_id)
+        spec = TRANSITIONS.get(action)
+        if spec is None:
+            raise Http404
+        if not spec["check"](request.user, publication):
+            messages.error(request, f"现在不能对这条信息执行“{spec['title']}”。")
+            return redirect("admin:disclosure_publication_change", publication.pk)
+        form = TransitionForm(request.POST or None)
+        if spec["text"]:
+            form.fields["text"].label = spec["text"]
+        else:
+            form.fields["text"].required = False
+            form.fields["text"].widget = forms.HiddenInput()
+        if request.method == "POST" and form.is_valid():
+            try:
+                target = self._perform(action, publication, request.user, form.cleaned_data["text"])
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"已{spec['title']}：{target.title}")
+                return redirect("admin:disclosure_publication_change", target.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{spec['title']}：{publication.title}",
+            "opts": self.model._meta,
+            "original": publication,
+            "form": form,
+            "action": action,
+            "spec": spec,
+        }
+        return TemplateResponse(request, "admin/disclosure/publication/transition.html", context)
+
+    def _perform(self, action: str, publication: Publication, actor, text: str) -> Publication:
+        if action == "submit":
+            return publication_submit(publication=publication, actor=actor)
+        if action == "return":
+            return publication_return(publication=publication, actor=actor, reason=text)
+        if action == "approve":
+            return publication_approve(
+                publication=publication, actor=actor, confidentiality_note=text
+            )
+        if action == "withdraw":
+            return publication_withdraw(publication=publication, actor=actor, reason=text)
+        return publication_start_revision(publication=publication, actor=actor)
+
+    def preview_view(self, request, object_id):
+        from ..views.public import preview_context
+
+        publication = self._get_visible(request, object_id)
+        context = preview_context(publication)
+        return TemplateResponse(request, "disclosure/publication.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        publication = self._get_visible(request, object_id)
+        versions = list(
+            publication.history.select_related("history_user").order_by("-history_date")
+        )
+        rows = []
+        for newer, older in zip(versions, [*versions[1:], None], strict=True):
+            changed = []
+            if older is not None:
+                delta = newer.diff_against(older)
+                changed = [
+                    str(Publication._meta.get_field(change.field).verbose_name)
+                    for change in delta.changes
+                    if change.field != "related"
+                ]
+            rows.append({"version": newer, "changed": changed})
+        can_restore = permissions.can_edit(request.user, publication) or permissions.can_revise(
+            request.user, publication
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"历史版本：{publication.title}",
+            "opts": self.model._meta,
+            "original": publication,
+            "rows": rows,
+            "events": publication.events.select_related("actor"),
+            "can_restore": can_restore,
+        }
+        return TemplateResponse(request, "admin/disclosure/publication/history.html", context)
+
+    def restore_view(self, request, object_id, history_id):
+        publication = self._get_visible(request, object_id)
+        if request.method != "POST":
+            return redirect("admin:disclosure_publication_history", publication.pk)
+        try:
+            target = publication_restore(
+                publication=publication, history_id=history_id, actor=request.user
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+            return redirect("admin:disclosure_publication_history", publication.pk)
+        if target.pk != publication.pk:
+            messages.success(
+                request, "已用该历史版本生成修改稿，请检查后提交审核；原信息在审核期间照常公开。"
+            )
+        else:
+            messages.success(request, "已恢复该历史版本，请检查后提交审核。")
+        return HttpResponseRedirect(
+            reverse("admin:disclosure_publication_change", args=[target.pk])
+        )

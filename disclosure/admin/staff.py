@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+
+from ..models import StaffMember
+
+
+class StaffMemberInline(admin.StackedInline):
+    model = StaffMember
+    can_delete = False
+    verbose_name = "科室与角色"
+    verbose_name_plural = "科室与角色"
+    help_text = "管理员（超级用户）不需要填写。"
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffMemberInline]
+    list_display = [
+        "username",
+        "last_name",
+        "first_name",
+        "office",
+        "role",
+        "is_active",
+        "is_superuser",
+    ]
+    list_select_related = ["staff__office"]
+    list_filter = ["staff__office", "staff__role", "is_active", "is_superuser"]
+
+    @admin.display(description="科室或单位", ordering="staff__office__name")
+    def office(self, obj):
+        staff = getattr(obj, "staff", None)
+        return staff.office if staff else "—"
+
+    @admin.display(description="角色")
+    def role(self, obj):
+        staff = getattr(obj, "staff", None)
+        return staff.get_role_display() if staff else ("管理员" if obj.is_superuser else "—")

@@ -1,0 +1,127 @@
+"""Attachment checks: the file's content must be what its name says.
+
+The allowlist is small and fixed (the formats government documents come in:
+PDF, OFD, Word, WPS, Excel, ET and images), so each format is recognised by
+its own signature: PDF's header, the OLE2 compound-file header of .doc, .xls,
+.wps and .et, the ZIP members of .docx, .xlsx and OFD, and Pillow for images.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from PIL import Image, UnidentifiedImageError
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    content_type: str
+
+
+def _zip_names(head: bytes, file) -> set[str] | None:
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            return set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+
+
+def _is_ooxml(names: set[str] | None, part: str) -> bool:
+    return bool(names) and "[Content_Types].xml" in names and any(n.startswith(part) for n in names)
+
+
+def _image_format(file) -> str | None:
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+            return image.format
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return None
+
+
+def _check(extension: str, head: bytes, file) -> bool:
+    if extension == ".pdf":
+        return head.startswith(b"%PDF-")
+    if extension == ".ofd":
+        names = _zip_names(head, file)
+        return bool(names) and "OFD.xml" in names
+    if extension in (".doc", ".xls"):
+        return head.startswith(OLE2)
+    if extension == ".docx":
+        return _is_ooxml(_zip_names(head, file), "word/")
+    if extension == ".xlsx":
+        return _is_ooxml(_zip_names(head, file), "xl/")
+    if extension == ".wps":
+        return head.startswith(OLE2) or _is_ooxml(_zip_names(head, file), "word/")
+    if extension == ".et":
+        return head.startswith(OLE2) or _is_ooxml(_zip_names(head, file), "xl/")
+    expected = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF"}[extension]
+    return _image_format(file) == expected
+
+
+KINDS = {
+    ".pdf": Kind("PDF", "application/pdf"),
+    ".ofd": Kind("OFD", "application/ofd"),
+    ".doc": Kind("Word", "application/msword"),
+    ".docx": Kind(
+        "Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+    ".wps": Kind("WPS文字", "application/vnd.ms-works"),
+    ".xls": Kind("Excel", "application/vnd.ms-excel"),
+    ".xlsx": Kind("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".et": Kind("WPS表格", "application/vnd.ms-excel"),
+    ".jpg": Kind("图片", "image/jpeg"),
+    ".jpeg": Kind("图片", "image/jpeg"),
+    ".png": Kind("图片", "image/png"),
+    ".gif": Kind("图片", "image/gif"),
+}
+ALLOWED_NAMES = "PDF、OFD、Word（doc/docx）、WPS、Excel（xls/xlsx）、ET、JPG、PNG、GIF"
+
+
+def check_attachment(uploaded) -> str:
+    """The content type of an acceptable upload; a ValidationError in Chinese otherwise."""
+    name = uploaded.name or ""
+    extension = os.path.splitext(name)[1].lower()
+    if extension not in KINDS:
+        raise ValidationError(
+            f"不支持“{extension or '无扩展名'}”格式的附件，只能上传{ALLOWED_NAMES}文件。"
+        )
+    limit = settings.ATTACHMENT_MAX_MB * 1024 * 1024
+    if uploaded.size > limit:
+        raise ValidationError(
+            f"附件不能超过{settings.ATTACHMENT_MAX_MB}MB，这个文件有{uploaded.size / 1024 / 1024:.1f}MB。"
+        )
+    if uploaded.size == 0:
+        raise ValidationError("附件是空文件。")
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    ok = _check(extension, head, uploaded)
+    uploaded.seek(0)
+    if not ok:
+        raise ValidationError(
+            f"文件内容与扩展名不符：“{name}”不是有效的{KINDS[extension].label}文件，请检查后重新上传。"
+        )
+    return KINDS[extension].content_type
+
+
+def attachment_path(instance, filename: str) -> str:
+    """Stored under a random name; the real name is kept in the database."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"attachments/{uuid.uuid4().hex}{extension}"
+
+
+def photo_path(instance, filename: str) -> str:
+    extension = os.path.splitext(filename)[1].lower()
+    return f"photos/{uuid.uuid4().hex}{extension}"
