@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class DisclosureConfig(AppConfig):
     name = "disclosure"
     verbose_name = "政府信息公开"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.middleware.AdminStyleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -194,6 +195,7 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+ADMIN_URL = "admin/"
 LOGIN_URL = "admin:login"
 
 # The bureau's 统一社会信用代码: the first part of every document's 索引号.

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import permissions
+from ..html import safe_body
 from ..models import Attachment, CatalogueItem, DocumentField, Office, Publication
 from ..services import (
     WorkflowError,
@@ -231,6 +232,10 @@ TRANSITIONS = {
 class PublicationAdmin(admin.ModelAdmin):
     form = PublicationForm
     change_form_template = "admin/disclosure/publication/change_form.html"
+
+    class Media:
+        css = {"all": ["admin_extra/publication.css"]}
+
     list_display = [
         "title",
         "item_name",
@@ -312,7 +317,17 @@ class PublicationAdmin(admin.ModelAdmin):
         item = self._item_for(request, obj)
         if item is None:
             return ["title"]
-        return fields_for(item, obj, request.user)
+        fields = fields_for(item, obj, request.user)
+        if obj is not None and not permissions.can_edit(request.user, obj):
+            fields = ["body_display" if field == "body" else field for field in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["body_display"]
+
+    @admin.display(description="正文")
+    def body_display(self, obj):
+        return safe_body(obj.body)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
