@@ -113,9 +113,10 @@ def test_an_editor_cannot_post_under_another_offices_item(client, people):
 def test_review_in_the_admin_from_submission_to_withdrawal(client, people):
     draft = make_draft(people.editor)
     client.force_login(people.editor)
-    transition = lambda name: reverse(
-        "admin:disclosure_publication_transition", args=[draft.pk, name]
-    )
+
+    def transition(name):
+        return reverse("admin:disclosure_publication_transition", args=[draft.pk, name])
+
     assert client.post(transition("submit"), {"text": ""}).status_code == 302
     client.force_login(people.reviewer)
     page = client.get(

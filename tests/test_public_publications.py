@@ -194,10 +194,10 @@ def list_titles(client, url, **query) -> list[str]:
 def rules(people):
     """Three normative documents of different years, numbers and validity."""
     made = []
-    for title, number, validity, years_ago in (
-        ("就业补助资金管理办法", "扎人社规〔2026〕1号", "valid", 0),
-        ("职业培训补贴细则", "扎人社规〔2022〕2号", "repealed", 1),
-        ("失业保险金申领办法", "扎人社规〔2021〕3号", "expired", 1),
+    for title, number, validity in (
+        ("就业补助资金管理办法", "扎人社规〔2026〕1号", "valid"),
+        ("职业培训补贴细则", "扎人社规〔2022〕2号", "repealed"),
+        ("失业保险金申领办法", "扎人社规〔2021〕3号", "expired"),
     ):
         extra = {"validity_changed_on": timezone.localdate()} if validity != "valid" else {}
         made.append(
