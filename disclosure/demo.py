@@ -434,7 +434,9 @@ def create_documents() -> int:
     return len(made)
 
 
-def create_bulk_documents(count: int, batch: int = 1000) -> int:
+def create_bulk_documents(
+    count: int, batch: int = 1000, items: list[CatalogueItem] | None = None
+) -> int:
     """`count` published documents spread over the document items, for benchmarks.
 
     Saved in batches with bulk_create: no workflow events or history rows,
@@ -442,7 +444,7 @@ def create_bulk_documents(count: int, batch: int = 1000) -> int:
     """
     from django.conf import settings
 
-    items = list(
+    items = items or list(
         CatalogueItem.objects.filter(
             presentation=CatalogueItem.Presentation.DOCUMENTS, children__isnull=True, is_active=True
         )

@@ -52,9 +52,13 @@ class PublicationFilter(django_filters.FilterSet):
         return queryset.filter(published_at__year=int(value))
 
     def search(self, queryset, name, value):
-        words = value.split()[:5]
-        for word in words:
+        for word in value.split()[:5]:
+            # Chinese has no letter case: a plain LIKE spares PostgreSQL an
+            # UPPER() of every row, and only words with Latin letters need it.
+            lookup = "icontains" if any(c.isascii() and c.isalpha() for c in word) else "contains"
             queryset = queryset.filter(
-                Q(title__icontains=word) | Q(keywords__icontains=word) | Q(summary__icontains=word)
+                Q(**{f"title__{lookup}": word})
+                | Q(**{f"keywords__{lookup}": word})
+                | Q(**{f"summary__{lookup}": word})
             )
         return queryset

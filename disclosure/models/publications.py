@@ -42,23 +42,23 @@ class StaffMember(models.Model):
         return f"{self.office} {self.get_role_display()} {self.user.get_username()}"
 
 
+def _published_by_now() -> Q:
+    return Q(status=Publication.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class PublicationQuerySet(models.QuerySet):
     def public(self) -> PublicationQuerySet:
         """What citizens may see: published, due by now, under an active item.
 
         This is the only definition of public; every public view starts here.
         """
-        return self.filter(
-            status=Publication.Status.PUBLISHED,
-            published_at__lte=timezone.now(),
-            item__in=CatalogueItem.objects.public(),
-        )
+        return self.filter(_published_by_now(), item__in=CatalogueItem.objects.public())
 
     def visible_or_withdrawn(self) -> PublicationQuerySet:
         """Public documents and withdrawn ones, whose pages stay with a notice."""
         return self.filter(
-            Q(pk__in=self.public().values("pk"))
-            | Q(status=Publication.Status.WITHDRAWN, item__in=CatalogueItem.objects.public())
+            _published_by_now() | Q(status=Publication.Status.WITHDRAWN),
+            item__in=CatalogueItem.objects.public(),
         )
 
     def scheduled(self) -> PublicationQuerySet:

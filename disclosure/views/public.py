@@ -84,7 +84,7 @@ def _item_content(request, item: CatalogueItem) -> dict:
         documents = publications
     else:
         documents = filterset.qs
-    documents = documents.select_related("office").order_by("-published_at", "-id")
+    documents = documents.order_by("-published_at", "-id")
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
