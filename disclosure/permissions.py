@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import CatalogueItem, Publication, StaffMember
+from .models import CatalogueItem, Office, OfficeProfileChange, Publication, StaffMember
 
 Role = StaffMember.Role
 Status = Publication.Status
@@ -109,4 +109,60 @@ def can_delete(user, publication: Publication) -> bool:
         publication.status == Status.DRAFT
         and publication.index_number is None
         and has_role(user, publication, Role.EDITOR)
+    )
+
+
+# -- the public particulars of offices (内设机构, 所属单位) ---------------------
+
+
+def profile_offices(user) -> QuerySet:
+    """Offices whose public particulars the user's office looks after.
+
+    The office responsible for the 内设机构 item keeps the 股室' particulars,
+    the one responsible for 所属单位 those of the 局属单位.
+    """
+    if is_admin(user):
+        return Office.objects.all()
+    staff = staff_of(user)
+    if staff is None:
+        return Office.objects.none()
+    presentations = set(
+        CatalogueItem.objects.responsible(staff.office)
+        .filter(is_active=True)
+        .values_list("presentation", flat=True)
+    )
+    kinds = [
+        kind
+        for presentation, kind in (
+            (CatalogueItem.Presentation.SECTIONS, Office.Kind.SECTION),
+            (CatalogueItem.Presentation.UNITS, Office.Kind.UNIT),
+        )
+        if presentation in presentations
+    ]
+    return Office.objects.filter(kind__in=kinds)
+
+
+def profile_changes_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    queryset = OfficeProfileChange.objects.all() if queryset is None else queryset
+    return queryset.filter(office__in=profile_offices(user))
+
+
+def _in_profile_scope(user, change: OfficeProfileChange) -> bool:
+    return profile_offices(user).filter(pk=change.office_id).exists()
+
+
+def can_edit_profile_change(user, change: OfficeProfileChange) -> bool:
+    return (
+        change.status == OfficeProfileChange.Status.DRAFT
+        and has_role(user, None, Role.EDITOR)
+        and _in_profile_scope(user, change)
+    )
+
+
+def can_review_profile_change(user, change: OfficeProfileChange) -> bool:
+    return (
+        change.status == OfficeProfileChange.Status.SUBMITTED
+        and has_role(user, None, Role.REVIEWER)
+        and _in_profile_scope(user, change)
+        and user.pk != change.created_by_id
     )

@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 ADD = "/admin/disclosure/publication/add/"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def form_data(**fields) -> dict:
     data = {
         "attachments-TOTAL_FORMS": "0",

@@ -19,12 +19,6 @@ from .conftest import item_by_path, make_draft, publish
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def with_attachment(publication, content=PDF, name="通知.pdf"):
     attachment = Attachment(
         publication=publication, name=name, content_type="application/pdf", size=len(content)
@@ -75,6 +69,7 @@ def test_only_public_documents_are_served(client, every_state):
     for name, publication in every_state.items():
         page = client.get(publication.get_absolute_url())
         attachment = client.get(publication.attachments.first().get_absolute_url())
+        attachment.close()
         if publication.pk in public:
             assert page.status_code == 200 and attachment.status_code == 200, name
         elif name == "withdrawn":
@@ -310,6 +305,7 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
     html = client.get("/xxgk/jgjj/ldjj/").content.decode()
     assert "王建华" in html and "局长" in html and f"/xxgk/doc/{leader.pk}/photo/" in html
     photo = client.get(f"/xxgk/doc/{leader.pk}/photo/")
+    photo.close()
     assert photo.status_code == 200 and photo["Content-Type"] == "image/png"
 
 

@@ -1,10 +1,11 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Channel, Office
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "head", "phone", "order", "is_active"]
     list_editable = ["order"]
     list_filter = ["kind", "is_active"]

@@ -442,8 +442,10 @@ class PublicationAdmin(admin.ModelAdmin):
             "form": form,
             "action": action,
             "spec": spec,
+            "change_url": reverse("admin:disclosure_publication_change", args=[publication.pk]),
+            "changelist_url": reverse("admin:disclosure_publication_changelist"),
         }
-        return TemplateResponse(request, "admin/disclosure/publication/transition.html", context)
+        return TemplateResponse(request, "admin/disclosure/transition.html", context)
 
     def _perform(self, action: str, publication: Publication, actor, text: str) -> Publication:
         if action == "submit":

@@ -9,6 +9,7 @@ from .catalogue import (
     SiteProfile,
     tree_ordering,
 )
+from .offices import PROFILE_FIELDS, OfficeProfileChange
 from .publications import (
     Attachment,
     IndexNumberSequence,
@@ -21,6 +22,7 @@ from .publications import (
 __all__ = [
     "BUREAU_NAME",
     "MAX_LEVEL",
+    "PROFILE_FIELDS",
     "Attachment",
     "CatalogueItem",
     "CatalogueItemQuerySet",
@@ -28,6 +30,7 @@ __all__ = [
     "DocumentField",
     "IndexNumberSequence",
     "Office",
+    "OfficeProfileChange",
     "Publication",
     "PublicationEvent",
     "PublicationQuerySet",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..slugs import unique_sibling_slug
 
@@ -60,6 +61,8 @@ class Office(models.Model):
     phone = models.CharField("联系电话", max_length=50, blank=True)
     order = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
     is_active = models.BooleanField("启用", default=True)
+
+    history = HistoricalRecords(verbose_name="科室与单位历史版本")
 
     class Meta:
         verbose_name = "科室与单位"

@@ -4,6 +4,12 @@ from .catalogue import (
     catalogue_item_save,
     catalogue_items_set_active,
 )
+from .offices import (
+    office_change_approve,
+    office_change_return,
+    office_change_save_draft,
+    office_change_submit,
+)
 from .publications import (
     WorkflowError,
     next_index_number,
@@ -23,6 +29,10 @@ __all__ = [
     "catalogue_item_save",
     "catalogue_items_set_active",
     "next_index_number",
+    "office_change_approve",
+    "office_change_return",
+    "office_change_save_draft",
+    "office_change_submit",
     "publication_approve",
     "publication_restore",
     "publication_return",

@@ -37,12 +37,19 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the real catalogue loaded; its base URL."""
+def site(live_server, transactional_db, tmp_path):
+    """The live server with the real catalogue and the demo content; its base URL."""
+    from io import StringIO
+
     from django.core.management import call_command
 
     call_command("loaddata", "catalogue", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    call_command(
+        "seed_demo",
+        accounts_file=str(tmp_path / "accounts.json"),
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
     return live_server.url
 
 

@@ -26,7 +26,9 @@ def test_a_citizen_finds_an_item_from_the_directory(page: Page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("政策解读")
     breadcrumbs = page.get_by_role("navigation", name="当前位置")
     expect(breadcrumbs).to_contain_text("政策法规")
-    expect(page.get_by_text("本栏目暂无公开信息")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="共信息")).to_be_visible()
+    page.get_by_role("link", name=re.compile("政策解读$")).first.click()
+    expect(page.locator("table.doc-meta")).to_contain_text("索引号")
     assert all(url.startswith(site) for url in requests), requests
 
 
@@ -39,6 +41,9 @@ def test_a_citizen_finds_an_item_from_the_directory(page: Page, site):
         "/xxgk/zcfg/zcwj/",
         "/xxgk/jgjj/ssdw/",
         "/xxgk/gfxwj/gfxwj/gfxwj/",
+        "/xxgk/jgjj/ldjj/",
+        "/xxgk/zfxxgk/gkzn/",
+        "/xxgk/doc/1/",
         "/no-such-page/",
     ],
 )

@@ -1,0 +1,194 @@
+"""Office staff propose changes to the 内设机构 / 所属单位 particulars; a reviewer approves them."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+
+from .. import permissions
+from ..models import PROFILE_FIELDS, Office, OfficeProfileChange
+from ..services import (
+    WorkflowError,
+    office_change_approve,
+    office_change_return,
+    office_change_save_draft,
+    office_change_submit,
+)
+
+Status = OfficeProfileChange.Status
+
+ACTIONS = {
+    "submit": {"title": "提交审核", "check": permissions.can_edit_profile_change, "text": None},
+    "return": {
+        "title": "退回修改",
+        "check": permissions.can_review_profile_change,
+        "text": "退回原因",
+    },
+    "approve_profile": {
+        "title": "批准生效",
+        "check": permissions.can_review_profile_change,
+        "text": None,
+    },
+}
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+@admin.register(OfficeProfileChange)
+class OfficeProfileChangeAdmin(admin.ModelAdmin):
+    list_display = ["office", "status", "created_by", "created_at", "reviewed_by"]
+    list_filter = ["status"]
+    fields = ["office", *PROFILE_FIELDS]
+    change_form_template = "admin/disclosure/officeprofilechange/change_form.html"
+
+    def has_module_permission(self, request):
+        return permissions.profile_offices(request.user).exists()
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return permissions.profile_changes_for(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request):
+        return permissions.has_role(request.user, None, "editor") and self.has_module_permission(
+            request
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return permissions.can_edit_profile_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and permissions.can_edit_profile_change(request.user, obj)
+
+    def get_queryset(self, request):
+        queryset = (
+            super().get_queryset(request).select_related("office", "created_by", "reviewed_by")
+        )
+        return permissions.profile_changes_for(request.user, queryset)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "office":
+            kwargs["queryset"] = permissions.profile_offices(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        """A new change starts from the office's current particulars."""
+        initial = super().get_changeform_initial_data(request)
+        office_id = request.GET.get("office", "")
+        office = (
+            permissions.profile_offices(request.user).filter(pk=office_id).first()
+            if office_id.isdigit()
+            else None
+        )
+        if office is not None:
+            initial |= {field: getattr(office, field) for field in PROFILE_FIELDS}
+        return initial
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if "office" not in request.GET and request.method == "GET":
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "选择要变更信息的科室或单位",
+                "opts": self.model._meta,
+                "offices": permissions.profile_offices(request.user),
+            }
+            return TemplateResponse(
+                request, "admin/disclosure/officeprofilechange/choose_office.html", context
+            )
+        return super().add_view(request, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            office_change_save_draft(change=obj, actor=request.user)
+        except WorkflowError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow"] = {
+                "change": obj,
+                "actions": [
+                    (name, spec["title"])
+                    for name, spec in ACTIONS.items()
+                    if spec["check"](request.user, obj)
+                ],
+                "differences": _differences(obj),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/do/<str:action>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="disclosure_officeprofilechange_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+    def transition_view(self, request, object_id, action):
+        change = self.get_queryset(request).filter(pk=object_id).first()
+        spec = ACTIONS.get(action)
+        if change is None or spec is None:
+            raise Http404("没有这条变更，或者它不归您的科室管理。")
+        change_url = reverse("admin:disclosure_officeprofilechange_change", args=[change.pk])
+        if not spec["check"](request.user, change):
+            messages.error(request, f"现在不能对这条变更执行“{spec['title']}”。")
+            return redirect(change_url)
+        form = TextForm(request.POST or None)
+        if spec["text"]:
+            form.fields["text"].label = spec["text"]
+        else:
+            form.fields["text"].required = False
+            form.fields["text"].widget = forms.HiddenInput()
+        if request.method == "POST" and form.is_valid():
+            text = form.cleaned_data["text"]
+            try:
+                if action == "submit":
+                    office_change_submit(change=change, actor=request.user)
+                elif action == "return":
+                    office_change_return(change=change, actor=request.user, reason=text)
+                else:
+                    office_change_approve(change=change, actor=request.user)
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"已{spec['title']}：{change.office}")
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"{spec['title']}：{change}",
+            "opts": self.model._meta,
+            "original": change,
+            "form": form,
+            "action": action,
+            "spec": spec,
+            "change_url": change_url,
+            "changelist_url": reverse("admin:disclosure_officeprofilechange_changelist"),
+        }
+        return TemplateResponse(request, "admin/disclosure/transition.html", context)
+
+
+def _differences(change: OfficeProfileChange):
+    """The fields the change would alter, with the values now shown and proposed."""
+    office: Office = change.office
+    rows = [
+        (
+            str(OfficeProfileChange._meta.get_field(field).verbose_name),
+            getattr(office, field) or "—",
+            getattr(change, field) or "—",
+        )
+        for field in PROFILE_FIELDS
+        if getattr(office, field) != getattr(change, field)
+    ]
+    return format_html_join("", "<tr><th scope='row'>{}</th><td>{}</td><td>{}</td></tr>", rows)
