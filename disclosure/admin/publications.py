@@ -252,6 +252,7 @@ class PublicationAdmin(admin.ModelAdmin):
     inlines = [AttachmentInline]
     date_hierarchy = None
     list_per_page = 50
+    ordering = ["-updated_at", "-id"]
     actions = None
 
     # -- who may do what -------------------------------------------------
