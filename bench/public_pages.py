@@ -8,25 +8,13 @@ Prints a Markdown table for bench/README.md.
 """
 
 import argparse
-import os
+import io
 import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ.setdefault("DEBUG", "1")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+from common import count_queries, scratch, setup_django, timed
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -34,24 +22,14 @@ from django.test import Client  # noqa: E402
 PAGES = ["/", "/xxgk/", "/xxgk/jgjj/", "/xxgk/zcfg/zcwj/", "/xxgk/jgjj/ssdw/", "/healthz"]
 
 
-def timed(fn, repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     call_command("loaddata", "catalogue", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", accounts_file=str(scratch() / "accounts.json"), stderr=io.StringIO())
     client = Client()
 
     print(f"Database: {connection.vendor}; {args.requests} requests per page.\n")
@@ -59,17 +37,10 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: |")
     for url in PAGES:
         client.get(url)  # warm up
-        queries: list[str] = []
-
-        def count(execute, sql, params, many, context, queries=queries):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
-            assert client.get(url).status_code == 200, url
+        queries = count_queries(client, url)
         samples = timed(lambda url=url: client.get(url), args.requests)
         p95 = statistics.quantiles(samples, n=20)[-1]
-        print(f"| `{url}` | {len(queries)} | {statistics.median(samples):.1f} | {p95:.1f} |")
+        print(f"| `{url}` | {queries} | {statistics.median(samples):.1f} | {p95:.1f} |")
 
     from disclosure.catalogue_excel import export_workbook, parse_workbook
     from disclosure.services import catalogue_import

@@ -8,51 +8,17 @@ per page and the median time, and the ratio of the two sizes.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ.setdefault("DEBUG", "1")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+from common import count_queries, setup_django, timed
 
-import django  # noqa: E402
+setup_django()
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ITEM = "zcfg/zcwj"
-
-
-def timed(fn, repeat: int) -> list[float]:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def count_queries(client: Client, url: str) -> int:
-    queries: list[str] = []
-
-    def count(execute, sql, params, many, context, queries=queries):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        assert client.get(url).status_code == 200, url
-    return len(queries)
 
 
 def measure(size: int, requests: int) -> dict[str, tuple[int, float]]:
@@ -97,7 +63,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
-    settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     small = measure(10, args.requests)
     large = measure(10_000, args.requests)

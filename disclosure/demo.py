@@ -332,12 +332,7 @@ def _portrait(seed: int) -> bytes:
 
 
 def _item(path: str) -> CatalogueItem:
-    slugs = path.split("/")
-    lookup = {}
-    for depth, slug in enumerate(reversed(slugs)):
-        lookup["__".join(["parent"] * depth + ["slug"])] = slug
-    lookup["__".join(["parent"] * len(slugs) + ["isnull"])] = True
-    return CatalogueItem.objects.get(**lookup)
+    return CatalogueItem.objects.get_by_path(path)
 
 
 def _draft(item, office, title, fields, body, **extra) -> Publication:

@@ -36,12 +36,7 @@ def make_item(name: str, parent: CatalogueItem | None = None, **fields) -> Catal
 
 def item_by_path(path: str) -> CatalogueItem:
     """The item at a slug path such as "zcfg/zcwj"."""
-    slugs = path.split("/")
-    lookup = {}
-    for depth, slug in enumerate(reversed(slugs)):
-        lookup["__".join(["parent"] * depth + ["slug"])] = slug
-    lookup["__".join(["parent"] * len(slugs) + ["isnull"])] = True
-    return CatalogueItem.objects.get(**lookup)
+    return CatalogueItem.objects.get_by_path(path)
 
 
 def make_staff(username: str, office: Office, role: str):

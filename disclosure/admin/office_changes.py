@@ -1,6 +1,5 @@
 """Office staff propose changes to the 内设机构 / 所属单位 particulars; a reviewer approves them."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -18,6 +17,7 @@ from ..services import (
     office_change_save_draft,
     office_change_submit,
 )
+from .transitions import TransitionForm
 
 Status = OfficeProfileChange.Status
 
@@ -34,10 +34,6 @@ ACTIONS = {
         "text": None,
     },
 }
-
-
-class TextForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
 @admin.register(OfficeProfileChange)
@@ -145,12 +141,7 @@ class OfficeProfileChangeAdmin(admin.ModelAdmin):
         if not spec["check"](request.user, change):
             messages.error(request, f"现在不能对这条变更执行“{spec['title']}”。")
             return redirect(change_url)
-        form = TextForm(request.POST or None)
-        if spec["text"]:
-            form.fields["text"].label = spec["text"]
-        else:
-            form.fields["text"].required = False
-            form.fields["text"].widget = forms.HiddenInput()
+        form = TransitionForm(request.POST or None, label=spec["text"])
         if request.method == "POST" and form.is_valid():
             text = form.cleaned_data["text"]
             try:

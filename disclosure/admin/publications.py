@@ -31,6 +31,7 @@ from ..services import (
     publication_withdraw,
 )
 from ..uploads import ALLOWED_NAMES, check_attachment
+from .transitions import TransitionForm
 
 Status = Publication.Status
 
@@ -209,10 +210,6 @@ class OfficeFilter(admin.SimpleListFilter):
         if value is None:
             return queryset
         return queryset.filter(office_id=value) if value.isdigit() else queryset.none()
-
-
-class TransitionForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
 TRANSITIONS = {
@@ -421,12 +418,7 @@ class PublicationAdmin(admin.ModelAdmin):
         if not spec["check"](request.user, publication):
             messages.error(request, f"现在不能对这条信息执行“{spec['title']}”。")
             return redirect("admin:disclosure_publication_change", publication.pk)
-        form = TransitionForm(request.POST or None)
-        if spec["text"]:
-            form.fields["text"].label = spec["text"]
-        else:
-            form.fields["text"].required = False
-            form.fields["text"].widget = forms.HiddenInput()
+        form = TransitionForm(request.POST or None, label=spec["text"])
         if request.method == "POST" and form.is_valid():
             try:
                 target = self._perform(action, publication, request.user, form.cleaned_data["text"])

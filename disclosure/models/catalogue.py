@@ -142,6 +142,14 @@ class CatalogueItemQuerySet(models.QuerySet):
             Q(parent__is_active=False) | Q(parent__parent__is_active=False)
         )
 
+    def get_by_path(self, path: str) -> CatalogueItem:
+        """The item at a slug path such as "zcfg/zcwj" (DoesNotExist if there is none)."""
+        slugs = path.strip("/").split("/")
+        lookup = {"__".join(["parent"] * len(slugs) + ["isnull"]): True}
+        for depth, slug in enumerate(reversed(slugs)):
+            lookup["__".join(["parent"] * depth + ["slug"])] = slug
+        return self.get(**lookup)
+
     def in_tree_order(self) -> CatalogueItemQuerySet:
         """Depth-first order: each item right after its parent, siblings by `order`."""
         return self.order_by(*tree_ordering())

@@ -1,0 +1,56 @@
+"""What the benchmark scripts share: Django on a scratch database, timing, query counts."""
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_SCRATCH = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+
+
+def scratch() -> Path:
+    """A temporary folder for this run: its database, uploads and demo passwords."""
+    return _SCRATCH
+
+
+def setup_django() -> None:
+    """Django with the project's settings, on a fresh SQLite file unless DATABASE_URL is set."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DEBUG", "1")
+    os.environ["MEDIA_ROOT"] = str(_SCRATCH / "media")
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = f"sqlite:///{_SCRATCH}/bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+
+
+def timed(fn, repeat: int) -> list[float]:
+    """Milliseconds for each of `repeat` calls."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def count_queries(client, url: str) -> int:
+    """SQL statements one GET of `url` runs (it must answer 200)."""
+    from django.db import connection
+
+    queries: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        assert client.get(url).status_code == 200, url
+    return len(queries)
