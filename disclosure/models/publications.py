@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
@@ -256,8 +257,6 @@ class Publication(models.Model):
         return self.keywords.split()
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.item_id and not self.item.is_publishable:
             errors["item"] = "这个目录事项不发布文件，请选择最末一级的事项。"
