@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from .catalogue import build_tree
+from .deadlines import RuleError, parse_rule
 from .models import MAX_LEVEL, CatalogueItem, Channel, Office
 
 TITLE = "扎兰屯市人力资源和社会保障局主动公开事项目录"
@@ -273,6 +274,11 @@ def parse_workbook(file) -> ParseResult:
                 errors.append(f"“{label}”不能为空")
         if len(deadline) > 200:
             errors.append("“公开时限”不能超过200个字")
+        elif deadline:
+            try:
+                parse_rule(deadline)
+            except RuleError as error:
+                errors.append(f"“公开时限”{str(error).rstrip('。')}")
         if len(publisher) > 100:
             errors.append("“公开主体”不能超过100个字")
 

@@ -1,5 +1,9 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.checks import Warning, register
+from django.db import DatabaseError
+from django.utils import timezone
 
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
@@ -16,3 +20,30 @@ def credit_code_is_set(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, **kwargs):
+    """From 1 November, next year's holiday schedule should be in the calendar.
+
+    A database that is not migrated yet has no calendar to look at: no warning then.
+    """
+    from .workdays import Source, load_calendar
+
+    today = today or timezone.localdate()
+    if today.month < 11:
+        return []
+    try:
+        source = load_calendar().source(today.year + 1)
+    except DatabaseError:
+        return []
+    if source is not Source.GUESS:
+        return []
+    return [
+        Warning(
+            f"The holiday schedule for {today.year + 1} has not been entered.",
+            hint="Enter the State Council's notice under 节假日安排 in the admin; until then "
+            "deadlines in that year count Monday to Friday as working days.",
+            id="disclosure.W002",
+        )
+    ]

@@ -242,3 +242,14 @@ def test_admin_export_downloads_a_workbook(admin_client, catalogue):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment;" in response["Content-Disposition"]
     assert load_workbook(io.BytesIO(response.content)).active.cell(3, 1).value == "一级事项"
+
+
+def test_deadline_words_the_portal_cannot_count_are_refused(catalogue):
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    ws.cell(row, 5).value = "尽快公开"
+    errors = parse_workbook(as_file(wb)).errors
+    assert len(errors) == 1 and errors[0].startswith(
+        f"第{row}行：“公开时限”无法识别公开时限“尽快公开”"
+    )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from ..catalogue_excel import export_workbook, parse_workbook
+from ..deadlines import RuleError
 from ..models import MAX_LEVEL, CatalogueItem, Office, tree_ordering
 from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
 
@@ -33,6 +34,8 @@ class CatalogueItemForm(forms.ModelForm):
             "is_active",
             "content",
             "deadline_text",
+            "deadline_rule",
+            "timely_days",
             "publisher",
             "channels",
             "audience",
@@ -104,6 +107,7 @@ class CatalogueItemAdmin(admin.ModelAdmin):
         "tree_name",
         "level",
         "deadline_text",
+        "deadline_summary",
         "office_cell",
         "presentation",
         "order",
@@ -121,7 +125,10 @@ class CatalogueItemAdmin(admin.ModelAdmin):
             "事项",
             {"fields": ["parent", "name", "slug", "level", "order", "presentation", "is_active"]},
         ),
-        ("目录内容", {"fields": ["content", "deadline_text", "publisher"]}),
+        (
+            "目录内容",
+            {"fields": ["content", "deadline_text", "deadline_rule", "timely_days", "publisher"]},
+        ),
         ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
         ("责任科室", {"fields": ["office_scope", "offices", "office_text"]}),
     ]
@@ -150,6 +157,14 @@ class CatalogueItemAdmin(admin.ModelAdmin):
             "\u3000\u3000" * (obj.level - 1) + ("└ " if obj.level > 1 else ""),
             obj.name,
         )
+
+    @admin.display(description="时限计算")
+    def deadline_summary(self, obj: CatalogueItem) -> str:
+        try:
+            rule = obj.deadline()
+        except RuleError as error:
+            return f"无法识别：{error}"
+        return rule.describe() if rule else "—"
 
     @admin.display(description="责任科室")
     def office_cell(self, obj: CatalogueItem) -> str:

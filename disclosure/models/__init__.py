@@ -1,3 +1,4 @@
+from .calendar import HolidaySchedule, HolidayScheduleDay
 from .catalogue import (
     BUREAU_NAME,
     MAX_LEVEL,
@@ -28,6 +29,8 @@ __all__ = [
     "CatalogueItemQuerySet",
     "Channel",
     "DocumentField",
+    "HolidaySchedule",
+    "HolidayScheduleDay",
     "IndexNumberSequence",
     "Office",
     "OfficeProfileChange",

@@ -6,6 +6,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..deadlines import RuleError, parse_rule
 from ..slugs import unique_sibling_slug
 
 BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
@@ -208,6 +209,18 @@ class CatalogueItem(models.Model):
         blank=True,
         help_text="照录目录原文，例如“信息形成或者变更之日起20个工作日内”。",
     )
+    deadline_rule = models.CharField(
+        "时限计算规则",
+        max_length=100,
+        blank=True,
+        help_text="公开时限原文无法自动识别时，在此用标准写法填写，例如“批复后20日内”“每年1月31日前”；留空则按原文计算。",
+    )
+    timely_days = models.PositiveSmallIntegerField(
+        "“及时公开”时限（工作日）",
+        null=True,
+        blank=True,
+        help_text="公开时限为“及时公开”时，本事项最迟几个工作日内公开；留空为条例规定的20个工作日。",
+    )
     publisher = models.CharField("公开主体", max_length=100, blank=True, default=BUREAU_NAME)
     channels = models.ManyToManyField(Channel, verbose_name="公开渠道和载体", blank=True)
     audience = models.CharField(
@@ -307,6 +320,7 @@ class CatalogueItem(models.Model):
             errors["parent"] = (
                 f"目录最多{MAX_LEVEL}级，移到这里后本事项或其下级会超过{MAX_LEVEL}级。"
             )
+        errors.update(self._deadline_errors())
         unknown = set(self.document_fields or []) - set(DocumentField.values)
         if not isinstance(self.document_fields, list) or unknown:
             errors["document_fields"] = "文件必填信息只能从列出的选项中选择。"
@@ -314,6 +328,23 @@ class CatalogueItem(models.Model):
             errors["audience_note"] = "公开对象为特定群体时，请说明是哪些群体。"
         if errors:
             raise ValidationError(errors)
+
+    def deadline(self):
+        """The parsed 公开时限 (a `deadlines` rule), or None for an item without one."""
+        words = self.deadline_rule or self.deadline_text
+        return parse_rule(words, timely_days=self.timely_days) if words else None
+
+    def _deadline_errors(self) -> dict[str, str]:
+        field = "deadline_rule" if self.deadline_rule else "deadline_text"
+        words = self.deadline_rule or self.deadline_text
+        if not words:
+            return {}
+        try:
+            parse_rule(words, timely_days=self.timely_days)
+        except RuleError as error:
+            hint = "" if self.deadline_rule else "请改写，或在“时限计算规则”中用标准写法填写。"
+            return {field: f"{error}{hint}"}
+        return {}
 
     @property
     def is_publishable(self) -> bool:
