@@ -335,8 +335,12 @@ def _item(path: str) -> CatalogueItem:
     return CatalogueItem.objects.get_by_path(path)
 
 
-def _draft(item, office, title, fields, body, **extra) -> Publication:
-    publication = Publication(item=item, office=office, title=title, body=body, **fields, **extra)
+def _draft(item, office, title, fields, body, formed_days_ago: int = 3, **extra) -> Publication:
+    """A draft whose information was formed `formed_days_ago` days ago."""
+    formed_on = fields.get("written_on") or timezone.localdate() - timedelta(days=formed_days_ago)
+    publication = Publication(
+        item=item, office=office, title=title, body=body, formed_on=formed_on, **fields, **extra
+    )
     return publication_save_draft(publication=publication, actor=staff(office, Role.EDITOR))
 
 
@@ -422,6 +426,7 @@ def create_documents() -> int:
             order=order,
             summary=duties,
             body=_p(duties),
+            formed_on=timezone.localdate() - timedelta(days=10),
         )
         publication.photo.save(f"leader-{order}.png", ContentFile(_portrait(order)), save=False)
         publication_save_draft(publication=publication, actor=staff(office, Role.EDITOR))
@@ -465,6 +470,7 @@ def create_bulk_documents(
                         title=f"{item.name}批量测试信息第{made + n + 1}号",
                         doc_number=f"扎人社发〔{published_at.year}〕{made + n + 1}号",
                         written_on=published_at.date(),
+                        formed_on=published_at.date() - timedelta(days=3),
                         budget_year=published_at.year,
                         approved_on=published_at.date(),
                         validity=Publication.Validity.VALID,

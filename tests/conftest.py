@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from disclosure.models import CatalogueItem, Office
 
@@ -79,6 +80,7 @@ def make_draft(author, item_path: str = "jyta", **fields):
     fields.setdefault("title", "关于政协提案办理情况的答复")
     fields.setdefault("body", "<p>答复正文</p>")
     fields.setdefault("office", Office.objects.get(name="行政办公室"))
+    fields.setdefault("formed_on", timezone.localdate())
     publication = Publication(item=item, **fields)
     return publication_save_draft(publication=publication, actor=author)
 

@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from disclosure.demo import PDF
 from disclosure.models import Publication
@@ -21,6 +22,7 @@ def form_data(**fields) -> dict:
         "attachments-MAX_NUM_FORMS": "1000",
         "title": "关于某事的答复",
         "body": "<p>正文</p>",
+        "formed_on": timezone.localdate().isoformat(),
     }
     data.update(fields)
     return data

@@ -298,7 +298,11 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
     from disclosure.services import publication_save_draft
 
     leader = Publication(
-        item=item_by_path("jgjj/ldjj"), office=people.admin_office, title="王建华", position="局长"
+        item=item_by_path("jgjj/ldjj"),
+        office=people.admin_office,
+        title="王建华",
+        position="局长",
+        formed_on=timezone.localdate(),
     )
     leader.photo.save("p.png", ContentFile(_portrait(1)), save=False)
     publication_save_draft(publication=leader, actor=people.editor)

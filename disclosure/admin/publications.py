@@ -86,6 +86,9 @@ class PublicationForm(forms.ModelForm):
                 self.fields[name].required = True
         if "change_note" in self.fields:
             self.fields["change_note"].required = True
+        counts_from_formed = item.deadline_text and not item.requires(DocumentField.APPROVED_ON)
+        if counts_from_formed and "formed_on" in self.fields:
+            self.fields["formed_on"].required = True
         if "office" in self.fields:
             self.fields["office"].queryset = Office.objects.filter(
                 pk__in=[office.pk for office in item.responsible_offices()]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -114,6 +116,16 @@ class Publication(models.Model):
         db_index=True,
         help_text="留空则在批准时立即发布；填写将来的时间则到时自动发布。",
     )
+    due_date = models.DateField(
+        "公开期限",
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="按目录事项的公开时限和信息形成（或批复）日期计算。",
+    )
+    on_time = models.BooleanField("按时公开", null=True, editable=False)
+    days_late = models.PositiveIntegerField("逾期工作日数", null=True, editable=False)
     validity = models.CharField("有效性", max_length=10, choices=Validity.choices, blank=True)
     validity_changed_on = models.DateField("有效性变更日期", null=True, blank=True)
     summary = models.TextField("摘要", blank=True)
@@ -253,6 +265,12 @@ class Publication(models.Model):
         """The metadata fields this document must carry, from its item."""
         return list(self.item.document_fields or []) if self.item_id else []
 
+    def event_date(self) -> date | None:
+        """The day the item's 公开时限 counts from: the approval for budgets, else the information's date."""
+        if self.item_id and self.item.requires(DocumentField.APPROVED_ON):
+            return self.approved_on
+        return self.formed_on
+
     def keyword_list(self) -> list[str]:
         return self.keywords.split()
 
@@ -264,6 +282,15 @@ class Publication(models.Model):
             value = getattr(self, field)
             if value in (None, "") or (field == DocumentField.PHOTO and not value):
                 errors[field] = f"“{self.item.name}”下的信息必须填写{DocumentField(field).label}。"
+        counts_from_formed = (
+            self.item_id
+            and self.item.deadline_text
+            and not self.item.requires(DocumentField.APPROVED_ON)
+        )
+        if counts_from_formed and self.formed_on is None:
+            errors["formed_on"] = "请填写信息形成（变更）日期，公开时限从这一天起算。"
+        if self.formed_on and self.formed_on > timezone.localdate():
+            errors["formed_on"] = "信息形成（变更）日期不能晚于今天。"
         if (
             self.validity in (self.Validity.EXPIRED, self.Validity.REPEALED)
             and not self.validity_changed_on

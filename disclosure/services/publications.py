@@ -21,6 +21,7 @@ from ..models import (
     Publication,
     PublicationEvent,
 )
+from .deadlines import record_timeliness, set_due_date
 
 Status = Publication.Status
 Action = PublicationEvent.Action
@@ -62,6 +63,7 @@ def _save(publication: Publication, actor, reason: str) -> None:
     publication._history_user = actor
     publication._change_reason = reason
     publication.full_clean()
+    set_due_date(publication)
     publication.save()
 
 
@@ -164,6 +166,8 @@ def publication_approve(
     publication.approved_by = actor
     publication.approved_at = now
     publication.confidentiality_note = confidentiality_note
+    set_due_date(publication)
+    record_timeliness(publication, timezone.localdate(publication.published_at))
     _save(publication, actor, "批准发布")
     note = f"保密审查：{confidentiality_note}"
     if publication.published_at > now:
@@ -179,6 +183,9 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
     live.approved_by = actor
     live.approved_at = now
     live.confidentiality_note = confidentiality_note
+    # A change is information changed: its own clock, counted to this approval.
+    set_due_date(live)
+    record_timeliness(live, timezone.localdate(now))
     _save(live, actor, f"批准修改：{revision.change_note}")
     live.related.set(revision.related.all())
     live.attachments.all().delete()
