@@ -178,7 +178,8 @@ def uses_calendar(rule: Rule) -> bool:
     return not isinstance(rule, YearlyDate | MonthlyDate)
 
 
-def _quarter_end(day: dt.date) -> dt.date:
+def quarter_end(day: dt.date) -> dt.date:
+    """The last day of the quarter `day` falls in."""
     month = (day.month - 1) // 3 * 3 + 3
     first_of_next = dt.date(day.year + (month == 12), month % 12 + 1, 1)
     return first_of_next - dt.timedelta(days=1)
@@ -200,7 +201,7 @@ def due_date(rule: Rule, start: dt.date, calendar: Calendar) -> dt.date:
         except ValueError:  # 2月29日 in a common year
             return dt.date(start.year + 1, rule.month, rule.day - 1)
     if isinstance(rule, AfterQuarter):
-        end = _quarter_end(start)
+        end = quarter_end(start)
         if rule.working:
             return calendar.add_workdays(end, rule.days)
         return calendar.next_workday(end + dt.timedelta(days=rule.days))

@@ -20,9 +20,11 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from .deadlines import due_date, uses_calendar
 from .models import (
     Attachment,
     CatalogueItem,
+    DocumentField,
     IndexNumberSequence,
     Office,
     Publication,
@@ -35,6 +37,7 @@ from .services import (
     publication_submit,
     publication_withdraw,
 )
+from .workdays import load_calendar
 
 Role = StaffMember.Role
 Status = Publication.Status
@@ -164,7 +167,7 @@ DOCUMENTS: dict[str, list[tuple[str, dict, str]]] = {
     "zfxxgk/ndbg": [
         (
             f"扎兰屯市人力资源和社会保障局{YEAR - 1}年政府信息公开工作年度报告",
-            {"keywords": "年度报告 政府信息公开"},
+            {"keywords": "年度报告 政府信息公开", "formed_on": date(YEAR - 1, 12, 31)},
             _p(
                 "本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的年度报告格式编制。",
                 "一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。",
@@ -335,13 +338,30 @@ def _item(path: str) -> CatalogueItem:
     return CatalogueItem.objects.get_by_path(path)
 
 
-def _draft(item, office, title, fields, body, formed_days_ago: int = 3, **extra) -> Publication:
-    """A draft whose information was formed `formed_days_ago` days ago."""
-    formed_on = fields.get("written_on") or timezone.localdate() - timedelta(days=formed_days_ago)
-    publication = Publication(
-        item=item, office=office, title=title, body=body, formed_on=formed_on, **fields, **extra
-    )
+def _draft(item, office, title, fields, body, event_on: date | None = None, **extra) -> Publication:
+    """A draft; `event_on` is when its deadline starts (formed, or approved for budgets)."""
+    values = {"formed_on": fields.get("written_on") or timezone.localdate() - timedelta(days=3)}
+    values |= fields
+    if event_on is not None:
+        values["approved_on" if item.requires(DocumentField.APPROVED_ON) else "formed_on"] = (
+            event_on
+        )
+    publication = Publication(item=item, office=office, title=title, body=body, **values, **extra)
     return publication_save_draft(publication=publication, actor=staff(office, Role.EDITOR))
+
+
+def _event_for_due_soon(item: CatalogueItem, calendar) -> date | None:
+    """An event date that makes the item's deadline fall within the next three working days."""
+    rule = item.deadline()
+    if rule is None or not uses_calendar(rule):
+        return None
+    today = timezone.localdate()
+    horizon = calendar.add_workdays(today, 3)
+    for days_ago in range(0, 120):
+        start = today - timedelta(days=days_ago)
+        if today <= due_date(rule, start, calendar) <= horizon:
+            return start
+    return None
 
 
 def _publish(publication: Publication) -> Publication:
@@ -358,6 +378,7 @@ def _publish(publication: Publication) -> Publication:
 def create_documents() -> int:
     """Documents under every item, in every state. Returns how many were made."""
     made = []
+    calendar = load_calendar()
     for path, documents in DOCUMENTS.items():
         item = _item(path)
         office = _office_for(item)
@@ -375,9 +396,23 @@ def create_documents() -> int:
             published_at=timezone.now() + timedelta(days=3),
         )
         made.append(_publish(scheduled))
-        submitted = _draft(item, office, f"（待审核）{first_title}的更正说明", fields, body)
+        submitted = _draft(
+            item,
+            office,
+            f"（待审核）{first_title}的更正说明",
+            fields,
+            body,
+            event_on=_event_for_due_soon(item, calendar),
+        )
         publication_submit(publication=submitted, actor=staff(office, Role.EDITOR))
-        returned = _draft(item, office, f"（草稿）{first_title}的配套措施", fields, body)
+        returned = _draft(
+            item,
+            office,
+            f"（草稿）{first_title}的配套措施",
+            fields,
+            body,
+            event_on=timezone.localdate() - timedelta(days=45),
+        )
         publication_submit(publication=returned, actor=staff(office, Role.EDITOR))
         publication_return(
             publication=returned, actor=staff(office, Role.REVIEWER), reason="请补充附件后再提交。"

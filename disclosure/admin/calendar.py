@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from ..models import HolidaySchedule, HolidayScheduleDay
+from ..models import HolidaySchedule, HolidayScheduleDay, Publication
+from ..services.deadlines import refresh_due_dates
 from ..workdays import Source, load_calendar
 
 
@@ -23,6 +24,16 @@ class HolidayScheduleAdmin(admin.ModelAdmin):
     @admin.display(description="调休上班天数")
     def workday_count(self, obj):
         return obj.days.filter(kind=HolidayScheduleDay.Kind.WORKDAY).count()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = refresh_due_dates(Publication.objects.all())
+        if changed:
+            messages.info(request, f"已按新的放假安排重新计算{changed}条未发布信息的公开期限。")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        refresh_due_dates(Publication.objects.all())
 
     def changelist_view(self, request, extra_context=None):
         calendar = load_calendar()

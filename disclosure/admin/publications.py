@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import permissions
+from .. import compliance, permissions
 from ..html import safe_body
 from ..models import Attachment, CatalogueItem, DocumentField, Office, Publication
 from ..services import (
@@ -232,6 +232,7 @@ TRANSITIONS = {
 class PublicationAdmin(admin.ModelAdmin):
     form = PublicationForm
     change_form_template = "admin/disclosure/publication/change_form.html"
+    change_list_template = "admin/disclosure/publication/change_list.html"
 
     class Media:
         css = {"all": ["admin_extra/publication.css"]}
@@ -404,6 +405,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 wrap(self.restore_view),
                 name="disclosure_publication_restore",
             ),
+            path("deadlines/", wrap(self.deadlines_view), name="disclosure_publication_deadlines"),
             *super().get_urls(),
         ]
 
@@ -455,6 +457,18 @@ class PublicationAdmin(admin.ModelAdmin):
         if action == "withdraw":
             return publication_withdraw(publication=publication, actor=actor, reason=text)
         return publication_start_revision(publication=publication, actor=actor)
+
+    def deadlines_view(self, request):
+        """The compliance dashboard: each office its own, administrators everything."""
+        if not permissions.is_office_staff(request.user):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "公开时限",
+            "opts": self.model._meta,
+            **compliance.dashboard(*compliance.scope_for(request.user), timezone.localdate()),
+        }
+        return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)
 
     def preview_view(self, request, object_id):
         from ..views.public import preview_context

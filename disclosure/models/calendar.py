@@ -45,7 +45,8 @@ class HolidayScheduleDay(models.Model):
         return f"{self.date} {self.get_kind_display()} {self.name}"
 
     def clean(self) -> None:
-        if self.schedule_id and self.date and self.date.year != self.schedule.year:
-            raise ValidationError({"date": f"日期应在{self.schedule.year}年内。"})
+        schedule = getattr(self, "schedule", None)  # unsaved while its schedule is being added
+        if schedule is not None and self.date and self.date.year != schedule.year:
+            raise ValidationError({"date": f"日期应在{schedule.year}年内。"})
         if self.date and self.kind == self.Kind.WORKDAY and self.date.weekday() < 5:
             raise ValidationError({"kind": "调休上班的日期应是周六或周日。"})

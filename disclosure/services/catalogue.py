@@ -10,6 +10,7 @@ from django.db import transaction
 
 from ..catalogue_excel import ImportRow
 from ..models import CatalogueItem
+from .deadlines import refresh_due_dates
 
 
 @transaction.atomic
@@ -18,6 +19,7 @@ def catalogue_item_save(*, item: CatalogueItem) -> CatalogueItem:
     item.full_clean()
     item.save()
     _relevel_children(item)
+    refresh_due_dates(item.publications.all())
     return item
 
 

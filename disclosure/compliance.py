@@ -1,0 +1,170 @@
+"""What is due, overdue and late: the reads behind the compliance dashboard and report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from .deadlines import AfterQuarter, MonthlyDate, RuleError, YearlyDate, due_date, quarter_end
+from .models import CatalogueItem, Publication
+from .workdays import Calendar
+
+Status = Publication.Status
+DUE_SOON_WORKDAYS = 5
+OPEN = [Status.DRAFT, Status.SUBMITTED]
+
+
+def overdue(publications: QuerySet, today: dt.date) -> QuerySet:
+    """Not yet published, and past their due date."""
+    return publications.filter(status__in=OPEN, due_date__lt=today)
+
+
+def due_soon(publications: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
+    """Not yet published, due today or within the next five working days."""
+    horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
+    return publications.filter(status__in=OPEN, due_date__gte=today, due_date__lte=horizon)
+
+
+def published_late(publications: QuerySet, year: int) -> QuerySet:
+    return publications.filter(status=Status.PUBLISHED, on_time=False, published_at__year=year)
+
+
+@dataclass
+class Expected:
+    """A periodic publication the rule calls for, and whether it has been published."""
+
+    item: CatalogueItem
+    period: str
+    start: dt.date
+    end: dt.date
+    due: dt.date
+    publication: Publication | None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.publication is None
+
+    def state(self, today: dt.date) -> str:
+        if self.publication is not None:
+            return "已发布"
+        return "已逾期" if self.due < today else "待发布"
+
+
+def _periods(rule, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """The period just ended and the current one, as (label, first day, last day)."""
+    if isinstance(rule, YearlyDate):
+        return [
+            (f"{year}年度", dt.date(year, 1, 1), dt.date(year, 12, 31))
+            for year in (today.year - 1, today.year)
+        ]
+    if isinstance(rule, AfterQuarter):
+        quarter = (today.month - 1) // 3
+        previous = (today.year, quarter - 1) if quarter else (today.year - 1, 3)
+        periods = []
+        for year, q in (previous, (today.year, quarter)):
+            first = dt.date(year, q * 3 + 1, 1)
+            periods.append((f"{year}年第{q + 1}季度", first, quarter_end(first)))
+        return periods
+    if isinstance(rule, MonthlyDate):
+        this_month = today.replace(day=1)
+        last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
+        next_month = (this_month + dt.timedelta(days=32)).replace(day=1)
+        return [
+            (
+                f"{last_month.year}年{last_month.month}月",
+                last_month,
+                this_month - dt.timedelta(days=1),
+            ),
+            (
+                f"{this_month.year}年{this_month.month}月",
+                this_month,
+                next_month - dt.timedelta(days=1),
+            ),
+        ]
+    return []
+
+
+def expected_publications(
+    items, publications: QuerySet, today: dt.date, calendar: Calendar
+) -> list[Expected]:
+    """For items with a yearly, quarterly or monthly rule: the last and current periods.
+
+    A period counts as published when a public document under the item has
+    its information date in the period; otherwise it shows as due (or overdue)
+    even before anyone has drafted it.
+    """
+    expected = []
+    for item in items:
+        try:
+            rule = item.deadline()
+        except RuleError:
+            continue
+        for label, first, last in _periods(rule, today):
+            found = (
+                publications.filter(item=item, status=Status.PUBLISHED)
+                .filter(Q(formed_on__range=(first, last)) | Q(approved_on__range=(first, last)))
+                .first()
+            )
+            expected.append(
+                Expected(item, label, first, last, due_date(rule, last, calendar), found)
+            )
+    return expected
+
+
+def items_with_deadlines() -> QuerySet:
+    return CatalogueItem.objects.filter(is_active=True, children__isnull=True).exclude(
+        deadline_text=""
+    )
+
+
+def scope_for(user) -> tuple[QuerySet, QuerySet]:
+    """The publications and items whose deadlines a member of staff answers for."""
+    from . import permissions
+
+    items = items_with_deadlines()
+    if not permissions.is_admin(user):
+        staff = permissions.staff_of(user)
+        items = items.filter(pk__in=CatalogueItem.objects.responsible(staff.office).values("pk"))
+    return permissions.publications_for(user), items
+
+
+def dashboard(publications: QuerySet, items: QuerySet, today: dt.date) -> dict:
+    """What is overdue, due soon, expected and published late, grouped by office."""
+    from .workdays import load_calendar
+
+    calendar = load_calendar()
+    publications = publications.select_related("item", "office")
+    late = list(overdue(publications, today).order_by("due_date"))
+    soon = list(due_soon(publications, today, calendar).order_by("due_date"))
+    for publication in late:
+        publication.workdays_overdue = calendar.workdays_between(publication.due_date, today)
+    expected = [
+        entry
+        for entry in expected_publications(items, Publication.objects.all(), today, calendar)
+        if entry.publication is None
+    ]
+    published = list(published_late(publications, today.year).order_by("-published_at"))
+    offices = sorted(
+        {p.office for p in [*late, *soon, *published]}, key=lambda office: (office.order, office.id)
+    )
+    summary = [
+        {
+            "office": office,
+            "overdue": sum(p.office_id == office.id for p in late),
+            "due_soon": sum(p.office_id == office.id for p in soon),
+            "published_late": sum(p.office_id == office.id for p in published),
+        }
+        for office in offices
+    ]
+    return {
+        "today": today,
+        "horizon": calendar.add_workdays(today, DUE_SOON_WORKDAYS),
+        "overdue": late,
+        "due_soon": soon,
+        "expected": expected,
+        "published_late": published,
+        "summary": summary,
+        "guessed_years": calendar.guessed_years(today, calendar.add_workdays(today, 30)),
+    }
