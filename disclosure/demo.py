@@ -340,7 +340,7 @@ def _item(path: str) -> CatalogueItem:
 
 def _draft(item, office, title, fields, body, event_on: date | None = None, **extra) -> Publication:
     """A draft; `event_on` is when its deadline starts (formed, or approved for budgets)."""
-    values = {"formed_on": fields.get("written_on") or timezone.localdate() - timedelta(days=3)}
+    values = {"formed_on": timezone.localdate() - timedelta(days=3)}
     values |= fields
     if event_on is not None:
         values["approved_on" if item.requires(DocumentField.APPROVED_ON) else "formed_on"] = (
