@@ -1,6 +1,7 @@
 import re
 
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from disclosure.models import Publication
@@ -27,6 +28,7 @@ def test_an_editor_drafts_a_reviewer_approves_and_a_citizen_finds_it(
     editor.goto(f"{base}/admin/disclosure/publication/add/")
     editor.get_by_role("link", name=re.compile("人大建议、政协提案办理情况")).click()
     editor.get_by_label("标题").fill("对市人大代表第12号建议的答复")
+    editor.locator("#id_formed_on").fill(timezone.localdate().isoformat())
     body = editor.locator(".ProseMirror[contenteditable=true]")
     body.click()
     editor.keyboard.type("您提出的关于加强零工市场建设的建议收悉，现答复如下。")
