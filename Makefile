@@ -5,13 +5,13 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# `make run` serves the production configuration over plain HTTP on this machine.
-RUN_ENV = DEBUG=0 SECURE_HTTPS=0 SECRET_KEY="$$(cat var/secret-key.txt)" \
-	ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
+# `make run` serves the production configuration over plain HTTP on this machine;
+# the secret key is read from var/secret-key.txt, which the first install writes.
+RUN_ENV = DEBUG=0 SECURE_HTTPS=0 ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
 
 .PHONY: run dev test lint check clean
 
-$(PY):
+$(PY): | var/secret-key.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
@@ -28,7 +28,7 @@ var/secret-key.txt:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-run: $(VENV)/.base-installed var/secret-key.txt
+run: $(VENV)/.base-installed
 	$(RUN_ENV) $(PY) manage.py migrate --no-input
 	$(RUN_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	$(RUN_ENV) $(PY) manage.py bootstrap

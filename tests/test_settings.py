@@ -42,10 +42,25 @@ def test_typed_helpers_fail_loudly_on_a_bad_value(monkeypatch, helper, value):
         helper("X_BAD", 0)
 
 
-def test_secret_key_is_required_when_debug_is_off():
-    result = load_settings(DEBUG="0")
+def test_secret_key_is_required_when_debug_is_off(tmp_path):
+    result = load_settings(DEBUG="0", SECRET_KEY_FILE=str(tmp_path / "missing.txt"))
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_the_secret_key_may_come_from_a_file(tmp_path):
+    key = tmp_path / "key.txt"
+    key.write_text("k" * 60 + "\n")
+    script = "import portal.settings as s; print(s.SECRET_KEY)"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "DEBUG": "0", "SECRET_KEY_FILE": str(key)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "k" * 60
 
 
 def test_debug_must_be_a_boolean():
