@@ -42,15 +42,6 @@ class Expected:
     due: dt.date
     publication: Publication | None
 
-    @property
-    def is_overdue(self) -> bool:
-        return self.publication is None
-
-    def state(self, today: dt.date) -> str:
-        if self.publication is not None:
-            return "已发布"
-        return "已逾期" if self.due < today else "待发布"
-
 
 def _periods(rule, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
     """The period just ended and the current one, as (label, first day, last day)."""

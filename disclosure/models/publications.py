@@ -64,9 +64,6 @@ class PublicationQuerySet(models.QuerySet):
             item__in=CatalogueItem.objects.public(),
         )
 
-    def scheduled(self) -> PublicationQuerySet:
-        return self.filter(status=Publication.Status.PUBLISHED, published_at__gt=timezone.now())
-
 
 class Publication(models.Model):
     """A document, page or entry published under a catalogue item."""
@@ -270,9 +267,6 @@ class Publication(models.Model):
         if self.item_id and self.item.requires(DocumentField.APPROVED_ON):
             return self.approved_on
         return self.formed_on
-
-    def keyword_list(self) -> list[str]:
-        return self.keywords.split()
 
     def clean(self) -> None:
         errors = {}
