@@ -44,9 +44,7 @@ class PublicationFilter(django_filters.FilterSet):
         if item.office_scope == CatalogueItem.OfficeScope.LISTED and len(item.offices.all()) <= 1:
             del self.filters["office"]
         else:
-            self.filters["office"].queryset = Office.objects.filter(
-                pk__in=[office.pk for office in item.responsible_offices()]
-            )
+            self.filters["office"].queryset = item.responsible_office_queryset()
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(published_at__year=int(value))

@@ -90,9 +90,7 @@ class PublicationForm(forms.ModelForm):
         if counts_from_formed and "formed_on" in self.fields:
             self.fields["formed_on"].required = True
         if "office" in self.fields:
-            self.fields["office"].queryset = Office.objects.filter(
-                pk__in=[office.pk for office in item.responsible_offices()]
-            )
+            self.fields["office"].queryset = item.responsible_office_queryset()
 
 
 class AttachmentForm(forms.ModelForm):

@@ -361,16 +361,18 @@ class CatalogueItem(models.Model):
     def requires(self, field: str) -> bool:
         return field in (self.document_fields or [])
 
+    def responsible_office_queryset(self) -> models.QuerySet:
+        """The offices that answer for this item, as a query not yet run."""
+        if self.office_scope == self.OfficeScope.ALL:
+            return Office.objects.filter(is_active=True)
+        listed = Q(pk__in=[office.pk for office in self.offices.all()])
+        if self.office_scope == self.OfficeScope.LISTED_AND_UNITS:
+            listed |= Q(is_active=True, kind=Office.Kind.UNIT)
+        return Office.objects.filter(listed)
+
     def responsible_offices(self) -> list[Office]:
         """The offices that answer for this item, in their display order."""
-        if self.office_scope == self.OfficeScope.ALL:
-            return list(Office.objects.filter(is_active=True))
-        listed = list(self.offices.all())
-        if self.office_scope == self.OfficeScope.LISTED_AND_UNITS:
-            listed_ids = {office.id for office in listed}
-            units = Office.objects.filter(is_active=True, kind=Office.Kind.UNIT)
-            listed += [unit for unit in units if unit.id not in listed_ids]
-        return listed
+        return list(self.responsible_office_queryset())
 
     def office_display(self) -> str:
         """The 责任科室 cell as a citizen reads it."""

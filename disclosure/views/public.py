@@ -84,8 +84,12 @@ def _item_content(request, item: CatalogueItem) -> dict:
         documents = publications
     else:
         documents = filterset.qs
-    documents = documents.order_by("-published_at", "-id")
-    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    # Page through ids alone (the listing index covers them), then fetch the
+    # page's twenty rows: deep pages do not read every row they skip.
+    ids = documents.order_by("-published_at", "-id").values_list("pk", flat=True)
+    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+    rows = Publication.objects.in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     return {
