@@ -7,7 +7,7 @@ publication in one transaction and records who did what and why as a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +21,7 @@ from ..models import (
     Publication,
     PublicationEvent,
 )
+from ..workdays import load_calendar
 from .deadlines import record_timeliness, set_due_date
 
 Status = Publication.Status
@@ -59,11 +60,17 @@ def _lock(publication: Publication) -> Publication:
     return Publication.objects.select_for_update().get(pk=publication.pk)
 
 
-def _save(publication: Publication, actor, reason: str) -> None:
+def _save(
+    publication: Publication, actor, reason: str, *, published_on: date | None = None
+) -> None:
+    """Validate, date and save; `published_on` records whether publication was on time."""
     publication._history_user = actor
     publication._change_reason = reason
     publication.full_clean()
-    set_due_date(publication)
+    calendar = load_calendar()
+    set_due_date(publication, calendar)
+    if published_on is not None:
+        record_timeliness(publication, published_on, calendar)
     publication.save()
 
 
@@ -166,9 +173,7 @@ def publication_approve(
     publication.approved_by = actor
     publication.approved_at = now
     publication.confidentiality_note = confidentiality_note
-    set_due_date(publication)
-    record_timeliness(publication, timezone.localdate(publication.published_at))
-    _save(publication, actor, "批准发布")
+    _save(publication, actor, "批准发布", published_on=timezone.localdate(publication.published_at))
     note = f"保密审查：{confidentiality_note}"
     if publication.published_at > now:
         note += f"；定时发布：{timezone.localtime(publication.published_at):%Y-%m-%d %H:%M}"
@@ -184,9 +189,7 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
     live.approved_at = now
     live.confidentiality_note = confidentiality_note
     # A change is information changed: its own clock, counted to this approval.
-    set_due_date(live)
-    record_timeliness(live, timezone.localdate(now))
-    _save(live, actor, f"批准修改：{revision.change_note}")
+    _save(live, actor, f"批准修改：{revision.change_note}", published_on=timezone.localdate(now))
     live.related.set(revision.related.all())
     live.attachments.all().delete()
     revision.attachments.update(publication=live)
