@@ -1,11 +1,10 @@
 """Office staff propose changes to the 内设机构 / 所属单位 particulars; a reviewer approves them."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html_join
 
 from .. import permissions
@@ -17,7 +16,7 @@ from ..services import (
     office_change_save_draft,
     office_change_submit,
 )
-from .transitions import TransitionForm
+from .transitions import transition_view
 
 Status = OfficeProfileChange.Status
 
@@ -137,37 +136,15 @@ class OfficeProfileChangeAdmin(admin.ModelAdmin):
         spec = ACTIONS.get(action)
         if change is None or spec is None:
             raise Http404("没有这条变更，或者它不归您的科室管理。")
-        change_url = reverse("admin:disclosure_officeprofilechange_change", args=[change.pk])
-        if not spec["check"](request.user, change):
-            messages.error(request, f"现在不能对这条变更执行“{spec['title']}”。")
-            return redirect(change_url)
-        form = TransitionForm(request.POST or None, label=spec["text"])
-        if request.method == "POST" and form.is_valid():
-            text = form.cleaned_data["text"]
-            try:
-                if action == "submit":
-                    office_change_submit(change=change, actor=request.user)
-                elif action == "return":
-                    office_change_return(change=change, actor=request.user, reason=text)
-                else:
-                    office_change_approve(change=change, actor=request.user)
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, f"已{spec['title']}：{change.office}")
-                return redirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"{spec['title']}：{change}",
-            "opts": self.model._meta,
-            "original": change,
-            "form": form,
-            "action": action,
-            "spec": spec,
-            "change_url": change_url,
-            "changelist_url": reverse("admin:disclosure_officeprofilechange_changelist"),
-        }
-        return TemplateResponse(request, "admin/disclosure/transition.html", context)
+
+        def perform(text: str) -> OfficeProfileChange:
+            if action == "submit":
+                return office_change_submit(change=change, actor=request.user)
+            if action == "return":
+                return office_change_return(change=change, actor=request.user, reason=text)
+            return office_change_approve(change=change, actor=request.user)
+
+        return transition_view(self, request, change, action, spec, perform)
 
 
 def _differences(change: OfficeProfileChange):

@@ -31,7 +31,7 @@ from ..services import (
     publication_withdraw,
 )
 from ..uploads import ALLOWED_NAMES, check_attachment
-from .transitions import TransitionForm
+from .transitions import transition_view
 
 Status = Publication.Status
 
@@ -418,30 +418,11 @@ class PublicationAdmin(admin.ModelAdmin):
         spec = TRANSITIONS.get(action)
         if spec is None:
             raise Http404
-        if not spec["check"](request.user, publication):
-            messages.error(request, f"现在不能对这条信息执行“{spec['title']}”。")
-            return redirect("admin:disclosure_publication_change", publication.pk)
-        form = TransitionForm(request.POST or None, label=spec["text"])
-        if request.method == "POST" and form.is_valid():
-            try:
-                target = self._perform(action, publication, request.user, form.cleaned_data["text"])
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, f"已{spec['title']}：{target.title}")
-                return redirect("admin:disclosure_publication_change", target.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"{spec['title']}：{publication.title}",
-            "opts": self.model._meta,
-            "original": publication,
-            "form": form,
-            "action": action,
-            "spec": spec,
-            "change_url": reverse("admin:disclosure_publication_change", args=[publication.pk]),
-            "changelist_url": reverse("admin:disclosure_publication_changelist"),
-        }
-        return TemplateResponse(request, "admin/disclosure/transition.html", context)
+
+        def perform(text: str) -> Publication:
+            return self._perform(action, publication, request.user, text)
+
+        return transition_view(self, request, publication, action, spec, perform)
 
     def _perform(self, action: str, publication: Publication, actor, text: str) -> Publication:
         if action == "submit":
