@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from .deadlines import AfterQuarter, MonthlyDate, RuleError, YearlyDate, due_date, quarter_end
-from .models import CatalogueItem, Publication
+from .models import CatalogueItem, InformationRequest, Publication
 from .workdays import Calendar
 
 Status = Publication.Status
@@ -29,6 +29,30 @@ def due_soon(publications: QuerySet, today: dt.date, calendar: Calendar) -> Quer
 
 def published_late(publications: QuerySet, year: int) -> QuerySet:
     return publications.filter(status=Status.PUBLISHED, on_time=False, published_at__year=year)
+
+
+RequestStatus = InformationRequest.Status
+
+
+def requests_overdue(requests: QuerySet, today: dt.date) -> QuerySet:
+    """Applications whose reply clock is running and has run out."""
+    return requests.filter(status=RequestStatus.RECEIVED, due_date__lt=today)
+
+
+def requests_due_soon(requests: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
+    horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
+    return requests.filter(
+        status=RequestStatus.RECEIVED, due_date__gte=today, due_date__lte=horizon
+    )
+
+
+def requests_to_confirm(requests: QuerySet) -> QuerySet:
+    """Online applications nobody has confirmed receiving yet."""
+    return requests.filter(status=RequestStatus.SUBMITTED)
+
+
+def corrections_lapsed(requests: QuerySet, today: dt.date) -> QuerySet:
+    return requests.filter(status=RequestStatus.CORRECTION, correction_deadline__lt=today)
 
 
 @dataclass
@@ -121,11 +145,32 @@ def scope_for(user) -> tuple[QuerySet, QuerySet]:
     return permissions.publications_for(user), items
 
 
-def dashboard(publications: QuerySet, items: QuerySet, today: dt.date) -> dict:
+def request_dashboard(requests: QuerySet, today: dt.date, calendar: Calendar) -> dict:
+    """Applications overdue, due within five working days, unconfirmed, or lapsed."""
+    requests = requests.select_related("office")
+    late = list(requests_overdue(requests, today).order_by("due_date"))
+    for application in late:
+        application.workdays_overdue = calendar.workdays_between(application.due_date, today)
+    return {
+        "requests_overdue": late,
+        "requests_due_soon": list(
+            requests_due_soon(requests, today, calendar).order_by("due_date")
+        ),
+        "requests_to_confirm": list(requests_to_confirm(requests).order_by("submitted_at")),
+        "corrections_lapsed": list(corrections_lapsed(requests, today)),
+    }
+
+
+def dashboard(
+    publications: QuerySet, items: QuerySet, today: dt.date, requests: QuerySet | None = None
+) -> dict:
     """What is overdue, due soon, expected and published late, grouped by office."""
     from .workdays import load_calendar
 
     calendar = load_calendar()
+    request_part = request_dashboard(
+        InformationRequest.objects.none() if requests is None else requests, today, calendar
+    )
     publications = publications.select_related("item", "office")
     late = list(overdue(publications, today).order_by("due_date"))
     soon = list(due_soon(publications, today, calendar).order_by("due_date"))
@@ -150,6 +195,7 @@ def dashboard(publications: QuerySet, items: QuerySet, today: dt.date) -> dict:
         for office in offices
     ]
     return {
+        **request_part,
         "today": today,
         "horizon": calendar.add_workdays(today, DUE_SOON_WORKDAYS),
         "overdue": late,

@@ -209,3 +209,27 @@ def due_date(rule: Rule, start: dt.date, calendar: Calendar) -> dt.date:
         year, month = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
         return dt.date(year, month, rule.day)
     raise TypeError(f"not a rule: {rule!r}")
+
+
+# -- applications for information (依申请公开) ---------------------------------
+
+REPLY_WORKING_DAYS = 20  # Art. 33: reply within 20 working days of receipt
+MAX_EXTENSION_WORKING_DAYS = 20  # Art. 33: extended once, by at most 20 working days
+CORRECTION_WINDOW_WORKING_DAYS = 7  # Art. 30: ask for a correction within 7 working days
+
+
+def reply_due_date(
+    clock_start: dt.date, calendar: Calendar, *, extension_days: int = 0, paused_days: int = 0
+) -> dt.date:
+    """The last day to reply to an application.
+
+    Counted in working days from the day the application (or its correction)
+    arrived, that day not counted; an extension adds its days, and the working
+    days spent waiting for a third party's opinion (Art. 32) are not counted.
+    """
+    return calendar.add_workdays(clock_start, REPLY_WORKING_DAYS + extension_days + paused_days)
+
+
+def correction_window_closes(received_on: dt.date, calendar: Calendar) -> dt.date:
+    """The last day on which a correction may be asked for."""
+    return calendar.add_workdays(received_on, CORRECTION_WINDOW_WORKING_DAYS)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import CatalogueItem, Office, OfficeProfileChange, Publication, StaffMember
+from .models import (
+    CatalogueItem,
+    Comment,
+    InformationRequest,
+    Office,
+    OfficeProfileChange,
+    Publication,
+    StaffMember,
+)
 
 Role = StaffMember.Role
 Status = Publication.Status
@@ -61,6 +69,7 @@ def items_for(user) -> QuerySet:
             CatalogueItem.Presentation.DOCUMENTS,
             CatalogueItem.Presentation.PAGE,
             CatalogueItem.Presentation.LEADERS,
+            CatalogueItem.Presentation.CONSULTATIONS,
         ]
     )
     if is_admin(user):
@@ -165,4 +174,55 @@ def can_review_profile_change(user, change: OfficeProfileChange) -> bool:
         and has_role(user, None, Role.REVIEWER)
         and _in_profile_scope(user, change)
         and user.pk != change.created_by_id
+    )
+
+
+# -- citizens' comments and applications -----------------------------------
+#
+# A citizen's contact details and identity are seen only by the staff of the
+# office that handles them; administrators see the records, masked.
+
+
+def in_office(user, office_id: int) -> bool:
+    staff = staff_of(user)
+    return staff is not None and staff.office_id == office_id
+
+
+def comments_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    queryset = Comment.objects.all() if queryset is None else queryset
+    if is_admin(user):
+        return queryset
+    staff = staff_of(user)
+    if staff is None:
+        return queryset.none()
+    return queryset.filter(consultation__office_id=staff.office_id)
+
+
+def can_moderate(user, comment: Comment) -> bool:
+    return is_admin(user) or in_office(user, comment.consultation.office_id)
+
+
+def can_see_contact(user, comment: Comment) -> bool:
+    return in_office(user, comment.consultation.office_id)
+
+
+def requests_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    queryset = InformationRequest.objects.all() if queryset is None else queryset
+    if is_admin(user):
+        return queryset
+    staff = staff_of(user)
+    if staff is None:
+        return queryset.none()
+    return queryset.filter(office_id=staff.office_id)
+
+
+def can_handle_request(user, request: InformationRequest) -> bool:
+    """The staff of the handling office: they act on it and see the applicant's details."""
+    return in_office(user, request.office_id)
+
+
+def can_approve_extension(user, request: InformationRequest) -> bool:
+    staff = staff_of(user)
+    return (
+        staff is not None and staff.office_id == request.office_id and staff.role == Role.REVIEWER
     )

@@ -125,3 +125,9 @@ def attachment_path(instance, filename: str) -> str:
 def photo_path(instance, filename: str) -> str:
     extension = os.path.splitext(filename)[1].lower()
     return f"photos/{uuid.uuid4().hex}{extension}"
+
+
+def reply_path(instance, filename: str) -> str:
+    """Reply documents go to applicants only: stored apart, under a random name."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"replies/{uuid.uuid4().hex}{extension}"

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from . import views
+from .views import requests
 
 app_name = "disclosure"
 
@@ -15,5 +16,10 @@ urlpatterns = [
         name="attachment",
     ),
     path("xxgk/doc/<int:pk>/photo/", views.photo, name="photo"),
+    path("xxgk/doc/<int:pk>/yj/", views.comment_submit, name="comment_submit"),
+    path("ysqgk/", requests.guide, name="request_guide"),
+    path("ysqgk/sq/", requests.apply, name="request_apply"),
+    path("ysqgk/hz/", requests.receipt, name="request_receipt"),
+    path("ysqgk/cx/", requests.lookup, name="request_lookup"),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", views.item_detail, name="item"),
 ]

@@ -210,6 +210,19 @@ CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")
 # Largest attachment accepted, in megabytes.
 ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 50)
 
+# Citizens' comments, applications and status lookups. Each client (a keyed
+# hash of its address) may make so many in so many seconds. Behind a reverse
+# proxy, CLIENT_ADDRESS_HEADER names the header that carries the client's
+# address (e.g. HTTP_X_REAL_IP); the proxy must overwrite what clients send.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+RATE_LIMITS = {
+    "comment": (env_int("COMMENTS_PER_HOUR", 5), 3600),
+    "request": (env_int("REQUESTS_PER_DAY", 5), 24 * 3600),
+    "lookup": (env_int("FAILED_LOOKUPS_PER_HOUR", 10), 3600),
+}
+# A form sent back sooner than this after it was shown is taken for a robot's.
+SPAM_MIN_SECONDS = env_int("SPAM_MIN_SECONDS", 3)
+
 # Login protection: after AXES_FAILURE_LIMIT wrong passwords for one user name
 # from one address, that pair is locked out for AXES_COOLOFF_HOURS.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

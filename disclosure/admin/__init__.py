@@ -1,7 +1,17 @@
 from django.contrib import admin
 
 from ..models import BUREAU_NAME
-from . import calendar, catalogue, office_changes, offices, profile, publications, staff  # noqa: F401  (registers the model admins)
+from . import (  # noqa: F401  (registers the model admins)
+    calendar,
+    catalogue,
+    consultations,
+    office_changes,
+    offices,
+    profile,
+    publications,
+    requests,
+    staff,
+)
 
 admin.site.site_header = f"{BUREAU_NAME}政府信息公开管理"
 admin.site.site_title = "政府信息公开管理"

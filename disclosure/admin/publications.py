@@ -16,10 +16,19 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 
 from .. import compliance, permissions
 from ..html import safe_body
-from ..models import Attachment, CatalogueItem, DocumentField, Office, Publication
+from ..models import (
+    Attachment,
+    CatalogueItem,
+    Comment,
+    DocumentField,
+    FeedbackDecision,
+    Office,
+    Publication,
+)
 from ..services import (
     WorkflowError,
     publication_approve,
@@ -47,9 +56,15 @@ ITEM_FIELDS = {
 }
 
 
+CONSULTATION_FIELDS = ["feedback_for", "opens_on", "closes_on", "comment_ways", "drafting_note"]
+CONSULTATION_MIN_DAYS = 30
+
+
 def fields_for(item: CatalogueItem, publication: Publication | None, user) -> list[str]:
     """The form's fields: the common ones and those the item asks for, nothing else."""
     fields = ["title"]
+    if item.presentation == CatalogueItem.Presentation.CONSULTATIONS:
+        fields += CONSULTATION_FIELDS
     for field in item.document_fields or []:
         fields += ITEM_FIELDS.get(field, [])
     fields += [f for f in BASE_FIELDS if f not in fields]
@@ -71,8 +86,12 @@ class PublicationForm(forms.ModelForm):
             "office",
             "change_note",
             *(name for names in ITEM_FIELDS.values() for name in names),
+            *CONSULTATION_FIELDS,
             *BASE_FIELDS,
         ]
+        help_texts = {
+            "opens_on": "涉及公民、法人和其他组织权利义务的规范性文件，征求意见期一般不少于30日。",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +110,19 @@ class PublicationForm(forms.ModelForm):
             self.fields["formed_on"].required = True
         if "office" in self.fields:
             self.fields["office"].queryset = item.responsible_office_queryset()
+        if "feedback_for" in self.fields:
+            consultations = Publication.objects.filter(
+                item=item,
+                feedback_for__isnull=True,
+                revision_of__isnull=True,
+                status=Status.PUBLISHED,
+            )
+            if self.instance.office_id:
+                consultations = consultations.filter(office_id=self.instance.office_id)
+            self.fields["feedback_for"].queryset = consultations
+            self.fields[
+                "body"
+            ].help_text = "征求意见公告：征求意见稿全文；意见采纳情况反馈：总体说明。"
 
 
 class AttachmentForm(forms.ModelForm):
@@ -142,6 +174,34 @@ class AttachmentInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         if obj is None:
             return permissions.items_for(request.user).exists()
+        return self._editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj)
+
+
+class FeedbackDecisionInline(admin.TabularInline):
+    """The lines of a consultation's feedback: which comments, adopted or not, and why."""
+
+    model = FeedbackDecision
+    extra = 1
+    fields = ["opinion", "decision", "reason", "order"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("opinion", "reason"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def _editable(self, request, obj) -> bool:
+        return obj is None or permissions.can_edit(request.user, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return obj is None or permissions.publications_for(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request, obj=None):
         return self._editable(request, obj)
 
     def has_change_permission(self, request, obj=None):
@@ -329,6 +389,21 @@ class PublicationAdmin(admin.ModelAdmin):
     def body_display(self, obj):
         return safe_body(obj.body)
 
+    def _is_feedback(self, request, obj) -> bool:
+        if obj is not None:
+            return obj.is_feedback
+        item = self._item_for(request, None)
+        return (
+            item is not None
+            and item.presentation == CatalogueItem.Presentation.CONSULTATIONS
+            and request.GET.get("feedback_for", "").isdigit()
+        )
+
+    def get_inlines(self, request, obj):
+        if self._is_feedback(request, obj):
+            return [FeedbackDecisionInline, AttachmentInline]
+        return [AttachmentInline]
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.item = self._item_for(request, obj)
@@ -355,6 +430,13 @@ class PublicationAdmin(admin.ModelAdmin):
             publication_save_draft(publication=obj, actor=request.user)
         except WorkflowError as error:
             raise PermissionDenied(str(error)) from error
+        days = obj.consultation_days() if obj.is_consultation else None
+        if days is not None and days < CONSULTATION_MIN_DAYS:
+            messages.warning(
+                request,
+                f"征求意见期只有{days}天。涉及公民、法人和其他组织权利义务的规范性文件，"
+                f"征求意见期一般不少于{CONSULTATION_MIN_DAYS}日；确需缩短的，请在公告中说明理由。",
+            )
 
     def delete_model(self, request, obj):
         if not permissions.can_delete(request.user, obj):
@@ -380,8 +462,39 @@ class PublicationAdmin(admin.ModelAdmin):
                 "events": obj.revision_of.events.all() if obj.revision_of_id else obj.events.all(),
                 "pending_revision": Publication.objects.filter(revision_of=obj).first(),
                 "is_author": permissions.is_author(user, obj),
+                **self._consultation_tools(request, obj),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _consultation_tools(self, request, obj: Publication) -> dict:
+        """On a consultation: its comments waiting, and the way to write its feedback."""
+        if not obj.is_consultation or obj.revision_of_id:
+            return {}
+        comments = Comment.objects.filter(consultation=obj)
+        tools = {
+            "consultation_state": obj.consultation_state(
+                has_feedback=obj.feedback.filter(status=Status.PUBLISHED).exists()
+            ),
+            "comments_total": comments.count(),
+            "comments_pending": comments.filter(status=Comment.Status.PENDING).count(),
+            "feedback": obj.feedback.filter(revision_of__isnull=True).first(),
+        }
+        closed = obj.closes_on is not None and obj.closes_on < timezone.localdate()
+        if (
+            closed
+            and obj.status == Status.PUBLISHED
+            and tools["feedback"] is None
+            and permissions.items_for(request.user).filter(pk=obj.item_id).exists()
+        ):
+            query = urlencode(
+                {
+                    "item": obj.item_id,
+                    "feedback_for": obj.pk,
+                    "title": f"关于《{obj.title}》征求意见采纳情况的反馈"[:200],
+                }
+            )
+            tools["write_feedback"] = reverse("admin:disclosure_publication_add") + "?" + query
+        return tools
 
     def get_urls(self):
         def wrap(view):
@@ -445,7 +558,11 @@ class PublicationAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "公开时限",
             "opts": self.model._meta,
-            **compliance.dashboard(*compliance.scope_for(request.user), timezone.localdate()),
+            **compliance.dashboard(
+                *compliance.scope_for(request.user),
+                timezone.localdate(),
+                requests=permissions.requests_for(request.user),
+            ),
         }
         return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)
 

@@ -10,6 +10,7 @@ from .catalogue import (
     SiteProfile,
     tree_ordering,
 )
+from .consultations import Comment, FeedbackDecision
 from .offices import PROFILE_FIELDS, OfficeProfileChange
 from .publications import (
     Attachment,
@@ -18,6 +19,14 @@ from .publications import (
     PublicationEvent,
     PublicationQuerySet,
     StaffMember,
+)
+from .requests import (
+    ClientAttempt,
+    InformationRequest,
+    PersonalDataView,
+    ReplyType,
+    RequestEvent,
+    RequestNumberSequence,
 )
 
 __all__ = [
@@ -28,15 +37,23 @@ __all__ = [
     "CatalogueItem",
     "CatalogueItemQuerySet",
     "Channel",
+    "ClientAttempt",
+    "Comment",
     "DocumentField",
+    "FeedbackDecision",
     "HolidaySchedule",
     "HolidayScheduleDay",
     "IndexNumberSequence",
+    "InformationRequest",
     "Office",
     "OfficeProfileChange",
+    "PersonalDataView",
     "Publication",
     "PublicationEvent",
     "PublicationQuerySet",
+    "ReplyType",
+    "RequestEvent",
+    "RequestNumberSequence",
     "SiteProfile",
     "StaffMember",
     "tree_ordering",

@@ -182,6 +182,7 @@ class CatalogueItem(models.Model):
         LEADERS = "leaders", "结构化列表：领导简介"
         SECTIONS = "sections", "结构化列表：内设机构"
         UNITS = "units", "结构化列表：所属单位"
+        CONSULTATIONS = "consultations", "征求意见及反馈"
 
     parent = models.ForeignKey(
         "self",
@@ -353,6 +354,7 @@ class CatalogueItem(models.Model):
             self.Presentation.DOCUMENTS,
             self.Presentation.PAGE,
             self.Presentation.LEADERS,
+            self.Presentation.CONSULTATIONS,
         )
 
     def document_field_labels(self) -> list[str]:

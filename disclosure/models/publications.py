@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
 from ..html import SanitizedHTMLField
@@ -146,6 +147,25 @@ class Publication(models.Model):
     )
     order = models.PositiveIntegerField(
         "排序", default=0, help_text="领导简介等列表中数字小的排在前面。"
+    )
+    opens_on = models.DateField("征求意见开始日期", null=True, blank=True)
+    closes_on = models.DateField(
+        "征求意见截止日期", null=True, blank=True, help_text="截止日期当天仍可提交意见。"
+    )
+    drafting_note = SanitizedHTMLField("起草说明", blank=True)
+    comment_ways = models.TextField(
+        "其他提交意见方式",
+        blank=True,
+        help_text="除网上提交外，公众还可以怎样提交意见，例如信函地址、电子邮箱、传真。",
+    )
+    feedback_for = models.ForeignKey(
+        "self",
+        verbose_name="反馈的征求意见",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="feedback",
+        help_text="撰写意见采纳情况反馈时，选择对应的征求意见公告；发布征求意见公告时留空。",
     )
 
     status = models.CharField(
@@ -290,10 +310,75 @@ class Publication(models.Model):
             and not self.validity_changed_on
         ):
             errors["validity_changed_on"] = "文件失效或废止时，请填写有效性变更日期。"
+        if self.is_consultation_item():
+            errors |= self._consultation_errors()
         if self.budget_year is not None and not 1949 <= self.budget_year <= 2100:
             errors["budget_year"] = "请填写四位数的年度，例如2026。"
         if errors:
             raise ValidationError(errors)
+
+    # -- consultations (征求意见) ---------------------------------------------
+
+    def is_consultation_item(self) -> bool:
+        return (
+            bool(self.item_id)
+            and self.item.presentation == CatalogueItem.Presentation.CONSULTATIONS
+        )
+
+    @property
+    def is_consultation(self) -> bool:
+        """A consultation notice (as opposed to the feedback on one)."""
+        return self.is_consultation_item() and self.feedback_for_id is None
+
+    @property
+    def is_feedback(self) -> bool:
+        return self.is_consultation_item() and self.feedback_for_id is not None
+
+    def consultation_days(self) -> int | None:
+        if self.opens_on and self.closes_on:
+            return (self.closes_on - self.opens_on).days + 1
+        return None
+
+    def is_open_for_comments(self, today: date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return bool(
+            self.is_consultation
+            and self.opens_on
+            and self.closes_on
+            and self.opens_on <= today <= self.closes_on
+        )
+
+    def consultation_state(self, today: date | None = None, *, has_feedback: bool = False) -> str:
+        """未开始, 征集中, 已结束 or 已反馈, as the public page shows it."""
+        today = today or timezone.localdate()
+        if has_feedback:
+            return "已反馈"
+        if self.opens_on and today < self.opens_on:
+            return "未开始"
+        if self.closes_on and today > self.closes_on:
+            return "已结束"
+        return "征集中"
+
+    def _consultation_errors(self) -> dict:
+        errors = {}
+        if self.feedback_for_id is not None:
+            target = self.feedback_for
+            if target.item_id != self.item_id or target.feedback_for_id or target.pk == self.pk:
+                errors["feedback_for"] = "请选择本栏目下的征求意见公告。"
+            for name in ("opens_on", "closes_on"):
+                if getattr(self, name):
+                    errors[name] = "反馈不填写征求意见期，请清空。"
+            return errors
+        for name in ("opens_on", "closes_on"):
+            if getattr(self, name) is None:
+                errors[name] = "征求意见公告必须填写征求意见期。"
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            errors["closes_on"] = "截止日期不能早于开始日期。"
+        if not strip_tags(self.drafting_note or "").strip():
+            errors["drafting_note"] = "征求意见公告必须附起草说明。"
+        if not self.comment_ways.strip():
+            errors["comment_ways"] = "请写明其他提交意见的方式，例如信函地址或电子邮箱。"
+        return errors
 
 
 class Attachment(models.Model):

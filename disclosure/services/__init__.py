@@ -4,6 +4,7 @@ from .catalogue import (
     catalogue_item_save,
     catalogue_items_set_active,
 )
+from .consultations import comment_moderate, comment_submit
 from .offices import (
     office_change_approve,
     office_change_return,
@@ -21,6 +22,20 @@ from .publications import (
     publication_submit,
     publication_withdraw,
 )
+from .requests import (
+    close_lapsed_requests,
+    find_request,
+    request_answer,
+    request_ask_correction,
+    request_close,
+    request_consult_third_party,
+    request_correction_received,
+    request_extend,
+    request_lapse,
+    request_receive,
+    request_submit,
+    request_third_party_replied,
+)
 
 __all__ = [
     "ImportSummary",
@@ -28,6 +43,10 @@ __all__ = [
     "catalogue_import",
     "catalogue_item_save",
     "catalogue_items_set_active",
+    "close_lapsed_requests",
+    "comment_moderate",
+    "comment_submit",
+    "find_request",
     "next_index_number",
     "office_change_approve",
     "office_change_return",
@@ -40,4 +59,14 @@ __all__ = [
     "publication_start_revision",
     "publication_submit",
     "publication_withdraw",
+    "request_answer",
+    "request_ask_correction",
+    "request_close",
+    "request_consult_third_party",
+    "request_correction_received",
+    "request_extend",
+    "request_lapse",
+    "request_receive",
+    "request_submit",
+    "request_third_party_replied",
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from .. import permissions
 from ..models import (
     Attachment,
+    FeedbackDecision,
     IndexNumberSequence,
     Publication,
     PublicationEvent,
@@ -44,6 +45,11 @@ CONTENT_FIELDS = [
     "photo",
     "body",
     "order",
+    "opens_on",
+    "closes_on",
+    "drafting_note",
+    "comment_ways",
+    "feedback_for",
 ]
 
 
@@ -125,6 +131,13 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
         publication.full_clean()
     except ValidationError as error:
         raise WorkflowError("信息还不完整：" + "；".join(error.messages)) from error
+    if publication.is_feedback:
+        consultation = publication.feedback_for
+        _require(
+            consultation.closes_on is not None and consultation.closes_on < timezone.localdate(),
+            "征求意见结束后才能提交采纳情况反馈。",
+        )
+        _require(publication.decisions.exists(), "请至少填写一条意见采纳情况。")
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()
@@ -193,6 +206,8 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
     live.related.set(revision.related.all())
     live.attachments.all().delete()
     revision.attachments.update(publication=live)
+    live.decisions.all().delete()
+    revision.decisions.update(publication=live)
     _event(
         live,
         Action.REVISION_APPROVED,
@@ -249,6 +264,16 @@ def publication_start_revision(*, publication: Publication, actor) -> Publicatio
             order=attachment.order,
         )
         for attachment in live.attachments.all()
+    )
+    FeedbackDecision.objects.bulk_create(
+        FeedbackDecision(
+            publication=revision,
+            opinion=decision.opinion,
+            decision=decision.decision,
+            reason=decision.reason,
+            order=decision.order,
+        )
+        for decision in live.decisions.all()
     )
     _event(live, Action.REVISION_STARTED, actor)
     return revision

@@ -1,6 +1,7 @@
 from .health import healthz
 from .public import (
     attachment_download,
+    comment_submit,
     directory,
     home,
     item_detail,
@@ -11,6 +12,7 @@ from .public import (
 
 __all__ = [
     "attachment_download",
+    "comment_submit",
     "directory",
     "healthz",
     "home",

@@ -1,12 +1,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
 
 from ..catalogue import Node, build_tree, directory_rows
 from ..filters import PublicationFilter
-from ..models import Attachment, CatalogueItem, Channel, Office, Publication
+from ..forms import CommentForm
+from ..models import Attachment, CatalogueItem, Channel, Comment, Office, Publication
+from ..ratelimit import allowed, client_key, record
+from ..services import WorkflowError
+from ..services import comment_submit as comment_submit_service
 
 PER_PAGE = 20
 Presentation = CatalogueItem.Presentation
@@ -39,7 +44,41 @@ def _find_item(roots: list[Node], item_id: int) -> Node | None:
 
 @require_safe
 def home(request):
-    return render(request, "disclosure/home.html", {"tree": _public_tree()})
+    tree = _public_tree()
+    today = timezone.localdate()
+    consultations_item = next(
+        (
+            node.item
+            for node in _walk(tree)
+            if node.is_leaf and node.item.presentation == Presentation.CONSULTATIONS
+        ),
+        None,
+    )
+    open_consultations = (
+        Publication.objects.public()
+        .filter(
+            item__presentation=Presentation.CONSULTATIONS,
+            feedback_for__isnull=True,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .order_by("closes_on", "id")[:5]
+    )
+    return render(
+        request,
+        "disclosure/home.html",
+        {
+            "tree": tree,
+            "consultations_item": consultations_item,
+            "open_consultations": list(open_consultations),
+        },
+    )
+
+
+def _walk(roots: list[Node]):
+    for node in roots:
+        yield node
+        yield from _walk(node.children)
 
 
 @require_safe
@@ -78,6 +117,8 @@ def _item_content(request, item: CatalogueItem) -> dict:
         return {"page": publications.order_by("-published_at", "-id").first()}
     if item.presentation == Presentation.LEADERS:
         return {"leaders": list(publications.order_by("order", "id"))}
+    if item.presentation == Presentation.CONSULTATIONS:
+        return _consultation_list(request, publications)
     filterset = PublicationFilter(request.GET or None, queryset=publications, item=item)
     if filterset.is_bound and not filterset.is_valid():
         messages.warning(request, "筛选条件有误，已显示全部信息，请重新选择。")
@@ -102,6 +143,28 @@ def _item_content(request, item: CatalogueItem) -> dict:
     }
 
 
+def _consultation_list(request, publications) -> dict:
+    """Consultations newest first, each with its state and, once published, its feedback."""
+    consultations = publications.filter(feedback_for__isnull=True).order_by("-opens_on", "-id")
+    page = Paginator(consultations, PER_PAGE).get_page(request.GET.get("page"))
+    feedback = {
+        answer.feedback_for_id: answer
+        for answer in publications.filter(feedback_for__in=list(page.object_list))
+    }
+    today = timezone.localdate()
+    page.object_list = [
+        {
+            "publication": consultation,
+            "state": consultation.consultation_state(
+                today, has_feedback=consultation.pk in feedback
+            ),
+            "feedback": feedback.get(consultation.pk),
+        }
+        for consultation in page.object_list
+    ]
+    return {"consultations": page.object_list, "page_obj": page, "query": ""}
+
+
 def _document_context(pk: int) -> tuple[dict, int]:
     publication = get_object_or_404(
         Publication.objects.visible_or_withdrawn().select_related("item", "office"), pk=pk
@@ -123,13 +186,85 @@ def _document_context(pk: int) -> tuple[dict, int]:
         context["related"] = list(
             publication.related.public().select_related("item").order_by("-published_at")
         )
+        context |= consultation_context(publication)
     return context, 410 if withdrawn else 200
+
+
+def consultation_context(publication: Publication) -> dict:
+    """A consultation's state, published comments and feedback; a feedback's decisions."""
+    if publication.is_feedback:
+        return {
+            "decisions": list(publication.decisions.all()),
+            "consultation": Publication.objects.public()
+            .filter(pk=publication.feedback_for_id)
+            .first(),
+        }
+    if not publication.is_consultation:
+        return {}
+    feedback = (
+        Publication.objects.public()
+        .filter(feedback_for=publication)
+        .order_by("-published_at")
+        .first()
+    )
+    return {
+        "consultation_state": publication.consultation_state(has_feedback=feedback is not None),
+        "feedback": feedback,
+        "decisions": list(feedback.decisions.all()) if feedback else [],
+        "comments": list(
+            publication.comments.filter(status=Comment.Status.PUBLISHED).order_by(
+                "submitted_at", "id"
+            )
+        ),
+        "open_for_comments": publication.is_open_for_comments(),
+    }
 
 
 @require_safe
 def publication_detail(request, pk: int):
     context, status = _document_context(pk)
+    if context.get("open_for_comments"):
+        context["comment_form"] = CommentForm()
     return render(request, "disclosure/publication.html", context, status=status)
+
+
+@require_POST
+def comment_submit(request, pk: int):
+    """A citizen's comment on an open consultation, kept for the office's moderation."""
+    context, status = _document_context(pk)
+    publication = context["publication"]
+    if status != 200 or not publication.is_consultation:
+        raise Http404("没有这次征求意见")
+    if not context["open_for_comments"]:
+        messages.error(request, "本次征求意见不在征集期内，已不能在网上提交意见。")
+        return redirect(publication.get_absolute_url())
+    form = CommentForm(request.POST)
+    client = client_key(request)
+    if form.is_valid():
+        if Comment.objects.filter(token=form.cleaned_data["token"]).exists() or allowed(
+            "comment", client
+        ):
+            try:
+                comment_submit_service(
+                    consultation=publication,
+                    name=form.cleaned_data["name"],
+                    contact=form.cleaned_data["contact"],
+                    body=form.cleaned_data["body"],
+                    client=client,
+                    token=form.cleaned_data["token"],
+                )
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                record("comment", client)
+                messages.success(
+                    request, "您的意见已提交，感谢参与。承办科室审核后，部分意见可能在本页公开。"
+                )
+                return redirect(publication.get_absolute_url() + "#comments")
+        else:
+            form.add_error(None, "提交过于频繁，请一小时后再试，或通过页面所列的其他方式提交意见。")
+    context["comment_form"] = form
+    return render(request, "disclosure/publication.html", context)
 
 
 @require_safe
@@ -183,4 +318,5 @@ def preview_context(publication: Publication) -> dict:
         "attachments": list(publication.attachments.all()),
         "related": list(publication.related.select_related("item")),
         "preview": True,
+        **consultation_context(publication),
     }

@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.core.management import BaseCommand
 from django.db import transaction
 
-from disclosure import demo
-from disclosure.models import Office, Publication, SiteProfile
+from disclosure import demo, demo_citizens
+from disclosure.models import InformationRequest, Office, Publication, SiteProfile
 
 DEMO_PROFILE = {
     "address": "内蒙古自治区呼伦贝尔市扎兰屯市（演示地址）",
@@ -46,7 +46,7 @@ DEMO_OFFICE_COMMON = {
 class Command(BaseCommand):
     help = (
         "Fill the site with demo content: contact details, staff in each office and "
-        "documents in every state. Running it again adds nothing and prints the same accounts."
+        "documents in every state, consultations and applications. Running it again adds nothing and prints the same accounts."
     )
 
     def add_arguments(self, parser):
@@ -80,7 +80,19 @@ class Command(BaseCommand):
                 made = 0
             else:
                 made = demo.create_documents()
+            requests_file = Path(accounts_file).with_name("demo-requests.tsv")
+            if not Publication.objects.filter(opens_on__isnull=False).exists():
+                made += demo_citizens.create_consultations()
+            if not InformationRequest.objects.exists():
+                lines_made = demo_citizens.create_requests()
+                requests_file.parent.mkdir(parents=True, exist_ok=True)
+                requests_file.write_text(
+                    "".join("\t".join(line) + "\n" for line in lines_made), encoding="utf-8"
+                )
         self.stderr.write(f"演示数据：填写了{filled}个空白字段，新建了{made}条信息。")
+        if requests_file.exists():
+            self.stderr.write("演示的政府信息公开申请（申请编号、查询码、状态），可在网站上查询：")
+            self.stderr.write(requests_file.read_text(encoding="utf-8").rstrip())
         if documents:
             added = demo.create_bulk_documents(documents)
             self.stderr.write(f"另外新建了{added}条已发布的信息。")

@@ -1,0 +1,150 @@
+"""The moderation queue: each office sees the comments on its own consultations."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.utils.text import Truncator
+
+from .. import permissions
+from ..models import Comment, Publication
+from ..privacy import log_view, mask_contact
+from ..services import WorkflowError, comment_moderate
+
+
+class ConsultationFilter(admin.SimpleListFilter):
+    title = "征求意见"
+    parameter_name = "consultation"
+
+    def lookups(self, request, model_admin):
+        mine = permissions.comments_for(request.user).values("consultation")
+        return [
+            (str(publication.pk), Truncator(publication.title).chars(30))
+            for publication in Publication.objects.filter(pk__in=mine).order_by("-opens_on")
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(consultation_id=value) if value.isdigit() else queryset.none()
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "excerpt",
+        "consultation_title",
+        "display_name",
+        "contact_masked",
+        "submitted_at",
+        "status",
+    ]
+    list_filter = ["status", ConsultationFilter]
+    list_select_related = ["consultation"]
+    search_fields = ["body", "name"]
+    readonly_fields = [
+        "consultation",
+        "name",
+        "contact",
+        "contact_masked",
+        "body",
+        "submitted_at",
+        "moderated_by",
+        "moderated_at",
+    ]
+    actions = ["publish_selected", "hide_selected"]
+    list_per_page = 50
+
+    def get_fields(self, request, obj=None):
+        contact = (
+            "contact"
+            if obj and permissions.can_see_contact(request.user, obj)
+            else "contact_masked"
+        )
+        return [
+            "consultation",
+            "name",
+            contact,
+            "body",
+            "submitted_at",
+            "status",
+            "reply",
+            "moderated_by",
+            "moderated_at",
+        ]
+
+    def get_queryset(self, request):
+        return permissions.comments_for(request.user, super().get_queryset(request))
+
+    def has_module_permission(self, request):
+        return permissions.is_office_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.is_office_staff(request.user)
+        return permissions.comments_for(request.user).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.is_office_staff(request.user)
+        return permissions.can_moderate(request.user, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.display(description="意见内容")
+    def excerpt(self, obj):
+        return Truncator(obj.body).chars(40)
+
+    @admin.display(description="征求意见", ordering="consultation__title")
+    def consultation_title(self, obj):
+        return Truncator(obj.consultation.title).chars(24)
+
+    @admin.display(description="署名")
+    def display_name(self, obj):
+        return obj.display_name
+
+    @admin.display(description="联系方式")
+    def contact_masked(self, obj):
+        return mask_contact(obj.contact) if obj.contact else "—"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        comment = self.get_queryset(request).filter(pk=object_id).first()
+        if (
+            comment is not None
+            and comment.contact
+            and permissions.can_see_contact(request.user, comment)
+        ):
+            log_view(request.user, comment=comment, fields="联系方式", path=request.path)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        try:
+            comment_moderate(comment=obj, actor=request.user, status=obj.status, reply=obj.reply)
+        except WorkflowError as error:
+            raise PermissionDenied(str(error)) from error
+
+    def _moderate(self, request, queryset, status: str, done: str):
+        count = 0
+        for comment in queryset.select_related("consultation"):
+            if permissions.can_moderate(request.user, comment):
+                comment_moderate(
+                    comment=comment, actor=request.user, status=status, reply=comment.reply
+                )
+                count += 1
+        messages.success(request, f"已将{count}条意见设为“{done}”。")
+
+    @admin.action(description="公开所选意见")
+    def publish_selected(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.PUBLISHED, "已公开")
+
+    @admin.action(description="不公开所选意见")
+    def hide_selected(self, request, queryset):
+        self._moderate(request, queryset, Comment.Status.HIDDEN, "不公开")

@@ -1,0 +1,331 @@
+"""Applications for information (依申请公开, 政府信息公开条例 Art. 27–45)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from ..uploads import reply_path
+from .catalogue import Office
+
+
+class ReplyType(models.TextChoices):
+    """Art. 36's replies, one per row of the annual report's table 三."""
+
+    DISCLOSED = "disclosed", "予以公开"
+    PARTLY = "partly", "部分公开"
+    REFUSED_STATE_SECRET = "refused_secret", "不予公开：属于国家秘密"
+    REFUSED_BY_LAW = "refused_law", "不予公开：其他法律行政法规禁止公开"
+    REFUSED_SECURITY = "refused_security", "不予公开：危及“三安全一稳定”"
+    REFUSED_THIRD_PARTY = "refused_third_party", "不予公开：保护第三方合法权益"
+    REFUSED_INTERNAL = "refused_internal", "不予公开：属于三类内部事务信息"
+    REFUSED_PROCESS = "refused_process", "不予公开：属于四类过程性信息"
+    REFUSED_ENFORCEMENT = "refused_enforcement", "不予公开：属于行政执法案卷"
+    REFUSED_QUERY = "refused_query", "不予公开：属于行政查询事项"
+    UNAVAILABLE_NOT_HELD = "unavailable_not_held", "无法提供：本机关不掌握相关政府信息"
+    UNAVAILABLE_NEEDS_MAKING = "unavailable_making", "无法提供：没有现成信息需要另行制作"
+    UNAVAILABLE_UNCLEAR = "unavailable_unclear", "无法提供：补正后申请内容仍不明确"
+    NOT_HANDLED_PETITION = "not_handled_petition", "不予处理：信访举报投诉类申请"
+    NOT_HANDLED_REPEATED = "not_handled_repeated", "不予处理：重复申请"
+    NOT_HANDLED_PUBLICATION = "not_handled_publication", "不予处理：要求提供公开出版物"
+    NOT_HANDLED_EXCESSIVE = "not_handled_excessive", "不予处理：无正当理由大量反复申请"
+    NOT_HANDLED_CONFIRMATION = (
+        "not_handled_confirmation",
+        "不予处理：要求行政机关确认或重新出具已获取信息",
+    )
+    OTHER_NO_CORRECTION = (
+        "other_no_correction",
+        "其他处理：申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    )
+    OTHER_NO_FEE = (
+        "other_no_fee",
+        "其他处理：申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    )
+    OTHER = "other", "其他处理：其他"
+
+    @property
+    def report_group(self) -> str:
+        """The 本年度办理结果 heading of the annual report this reply is counted under."""
+        label = str(self.label)
+        return label.split("：", 1)[0]
+
+    @property
+    def report_row(self) -> str:
+        """The row's own words in table 三 (the group's name where it has no sub-rows)."""
+        label = str(self.label)
+        return label.split("：", 1)[1] if "：" in label else label
+
+
+class InformationRequest(models.Model):
+    """One application and its handling, with the clocks Art. 30–33 set."""
+
+    class ApplicantType(models.TextChoices):
+        PERSON = "person", "自然人"
+        BUSINESS = "business", "商业企业"
+        RESEARCH = "research", "科研机构"
+        PUBLIC_INTEREST = "public_interest", "社会公益组织"
+        LEGAL_SERVICE = "legal_service", "法律服务机构"
+        OTHER_ORG = "other_org", "其他"
+
+    class IdType(models.TextChoices):
+        ID_CARD = "id_card", "居民身份证"
+        PASSPORT = "passport", "护照"
+        HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
+        TAIWAN = "taiwan", "台湾居民来往大陆通行证"
+        FOREIGN_RESIDENT = "foreign_resident", "外国人永久居留身份证"
+        CREDIT_CODE = "credit_code", "统一社会信用代码证书"
+        OTHER = "other", "其他有效证件"
+
+    class Form(models.TextChoices):
+        PAPER = "paper", "纸质"
+        ELECTRONIC = "electronic", "电子数据"
+        OTHER = "other", "其他"
+
+    class Delivery(models.TextChoices):
+        POST = "post", "邮寄"
+        EMAIL = "email", "电子邮件"
+        PICKUP = "pickup", "当面领取"
+        FAX = "fax", "传真"
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", "网上申请"
+        IN_PERSON = "in_person", "当面提交"
+        LETTER = "letter", "信函"
+        FAX = "fax", "传真"
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "待确认收到"
+        RECEIVED = "received", "办理中"
+        CORRECTION = "correction", "待申请人补正"
+        THIRD_PARTY = "third_party", "征求第三方意见"
+        ANSWERED = "answered", "已答复"
+        CLOSED = "closed", "已办结"
+
+    number = models.CharField("申请编号", max_length=20, unique=True, editable=False)
+    code_hash = models.CharField("查询码（加密）", max_length=128, editable=False)
+    channel = models.CharField(
+        "申请方式", max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType.choices)
+    name = models.CharField("姓名或名称", max_length=100)
+    id_type = models.CharField("证件类型", max_length=20, choices=IdType.choices)
+    id_number = models.CharField("证件号码", max_length=40)
+    legal_representative = models.CharField("法定代表人或负责人", max_length=50, blank=True)
+    contact_person = models.CharField("联系人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=30)
+    email = models.EmailField("电子邮箱", max_length=100, blank=True)
+    address = models.CharField("通信地址", max_length=200)
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+
+    description = models.TextField(
+        "所需信息的内容描述",
+        max_length=2000,
+        help_text="信息的名称、文号，或者便于查找的其他特征性描述。",
+    )
+    doc_number = models.CharField("文号", max_length=100, blank=True)
+    form = models.CharField("获取信息的载体形式", max_length=12, choices=Form.choices)
+    delivery = models.CharField("获取信息的方式", max_length=10, choices=Delivery.choices)
+
+    office = models.ForeignKey(
+        Office, verbose_name="承办科室", on_delete=models.PROTECT, related_name="requests"
+    )
+    status = models.CharField(
+        "状态", max_length=12, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
+    received_on = models.DateField(
+        "收到申请日期",
+        null=True,
+        blank=True,
+        help_text="网上申请以双方确认之日为收到申请之日（条例第三十一条）。",
+    )
+    clock_start = models.DateField(
+        "答复期限起算日",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="收到申请之日；补正的，为收到补正之日。",
+    )
+    due_date = models.DateField("答复期限", null=True, blank=True, db_index=True, editable=False)
+
+    correction_requested_on = models.DateField(
+        "要求补正日期", null=True, blank=True, editable=False
+    )
+    correction_note = models.TextField("需要补正的事项", blank=True, editable=False)
+    correction_deadline = models.DateField("补正期限", null=True, blank=True, editable=False)
+    correction_received_on = models.DateField("收到补正日期", null=True, blank=True, editable=False)
+
+    third_party_sent_on = models.DateField(
+        "征求第三方意见日期", null=True, blank=True, editable=False
+    )
+    third_party_replied_on = models.DateField(
+        "第三方答复日期", null=True, blank=True, editable=False
+    )
+    third_party_note = models.TextField("征求意见情况", blank=True, editable=False)
+    paused_days = models.PositiveSmallIntegerField("不计入期限的工作日", default=0, editable=False)
+
+    extension_days = models.PositiveSmallIntegerField("延长工作日", default=0, editable=False)
+    extension_reason = models.TextField("延期理由", blank=True, editable=False)
+    extended_on = models.DateField("延期日期", null=True, blank=True, editable=False)
+    extension_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="延期批准人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+
+    reply_type = models.CharField(
+        "答复类型", max_length=30, choices=ReplyType.choices, blank=True, editable=False
+    )
+    replied_on = models.DateField("答复日期", null=True, blank=True, editable=False)
+    reply_note = models.TextField("答复要点", blank=True, editable=False)
+    reply_file = models.FileField("答复书", upload_to=reply_path, blank=True, editable=False)
+    on_time = models.BooleanField("按时答复", null=True, editable=False)
+    closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)
+    close_note = models.TextField("办结说明", blank=True, editable=False)
+
+    client = models.CharField("来源标识", max_length=64, blank=True, editable=False, db_index=True)
+    token = models.UUIDField("提交标识", unique=True, null=True, editable=False)
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="submitted") | Q(received_on__isnull=False),
+                name="request_received_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["answered", "closed"]) | ~Q(reply_type=""),
+                name="request_answered_has_reply_type",
+            ),
+            models.CheckConstraint(
+                condition=Q(extension_days__lte=20), name="request_extension_at_most_20"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"申请{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (self.Status.ANSWERED, self.Status.CLOSED)
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.applicant_type != self.ApplicantType.PERSON
+
+    def get_reply_type_label(self) -> str:
+        return ReplyType(self.reply_type).label if self.reply_type else ""
+
+
+class RequestNumberSequence(models.Model):
+    """The last application number handed out in a year."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "申请编号序列"
+        verbose_name_plural = "申请编号序列"
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+
+class RequestEvent(models.Model):
+    """One step in handling an application: who, when, what."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "网上提交"
+        REGISTERED = "registered", "登记申请"
+        RECEIVED = "received", "确认收到"
+        CORRECTION_REQUESTED = "correction_requested", "要求补正"
+        CORRECTION_RECEIVED = "correction_received", "收到补正"
+        THIRD_PARTY_SENT = "third_party_sent", "征求第三方意见"
+        THIRD_PARTY_REPLIED = "third_party_replied", "第三方意见返回"
+        EXTENDED = "extended", "延长答复期限"
+        ANSWERED = "answered", "答复"
+        CLOSED = "closed", "办结"
+        LAPSED = "lapsed", "逾期未补正，终止办理"
+
+    request = models.ForeignKey(
+        InformationRequest, verbose_name="申请", on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField("操作", max_length=30, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    on = models.DateField("日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    note = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.on:%Y-%m-%d}"
+
+
+class PersonalDataView(models.Model):
+    """Who saw a citizen's personal data, when: every unmasked view is recorded."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="查看人", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField("查看时间", auto_now_add=True, db_index=True)
+    request = models.ForeignKey(
+        InformationRequest,
+        verbose_name="申请",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="data_views",
+    )
+    comment = models.ForeignKey(
+        "disclosure.Comment",
+        verbose_name="公众意见",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="data_views",
+    )
+    fields = models.CharField("查看的内容", max_length=200)
+    path = models.CharField("页面", max_length=300)
+
+    class Meta:
+        verbose_name = "个人信息查看记录"
+        verbose_name_plural = "个人信息查看记录"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.fields}"
+
+
+class ClientAttempt(models.Model):
+    """A submission or lookup from one client, counted for rate limits."""
+
+    kind = models.CharField("类型", max_length=20)
+    client = models.CharField("来源标识", max_length=64)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提交记录"
+        verbose_name_plural = "提交记录"
+        indexes = [models.Index(fields=["kind", "client", "at"], name="client_attempt_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,59 @@
+"""Citizens' comments on consultations, and their moderation by the office."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .. import permissions
+from ..models import Comment, Publication
+from .publications import WorkflowError
+
+
+def comment_submit(
+    *,
+    consultation: Publication,
+    name: str,
+    contact: str,
+    body: str,
+    client: str,
+    token: uuid.UUID,
+) -> Comment:
+    """Record a comment for moderation; sending the same form twice records it once."""
+    existing = Comment.objects.filter(token=token).first()
+    if existing is not None:
+        return existing
+    if not consultation.is_open_for_comments():
+        raise WorkflowError("本次征求意见不在征集期内，不能再提交意见。")
+    try:
+        with transaction.atomic():
+            return Comment.objects.create(
+                consultation=consultation,
+                name=name.strip(),
+                contact=contact.strip(),
+                body=body.strip(),
+                client=client,
+                token=token,
+            )
+    except IntegrityError:
+        # The same form arrived twice at once: the other request recorded it.
+        return Comment.objects.get(token=token)
+
+
+@transaction.atomic
+def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
+    """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
+    comment = Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
+    if not permissions.can_moderate(actor, comment):
+        raise WorkflowError("只有负责这次征求意见的科室可以处理意见。")
+    if status not in Comment.Status.values:
+        raise WorkflowError("处理状态不正确。")
+    comment.status = status
+    comment.reply = reply.strip()
+    comment.moderated_by = actor
+    comment.moderated_at = timezone.now()
+    comment.full_clean()
+    comment.save()
+    return comment

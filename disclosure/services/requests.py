@@ -1,0 +1,396 @@
+"""Handling applications for information, with the clocks of 政府信息公开条例 Art. 30–33.
+
+submitted online → received (Art. 31: the day both sides confirm) → optionally
+a correction asked for once, within 7 working days (Art. 30; the clock starts
+again when it arrives, and lapses if it does not) → optionally a third party
+consulted (Art. 32; the days waiting are not counted) → optionally extended
+once by up to 20 working days, approved by a reviewer (Art. 33) → answered
+with one of Art. 36's replies → closed.
+
+Each step checks who is acting, changes the application in one transaction
+and records an event; `on` is the day the step happened (today by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import uuid
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .. import permissions
+from ..deadlines import (
+    MAX_EXTENSION_WORKING_DAYS,
+    correction_window_closes,
+    reply_due_date,
+)
+from ..models import (
+    CatalogueItem,
+    InformationRequest,
+    Office,
+    ReplyType,
+    RequestEvent,
+    RequestNumberSequence,
+)
+from ..uploads import check_attachment
+from ..workdays import Calendar, load_calendar
+from .publications import WorkflowError
+
+Status = InformationRequest.Status
+Action = RequestEvent.Action
+
+# Letters and digits that cannot be mistaken for one another when read aloud or copied.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def _require(allowed: bool, message: str) -> None:
+    if not allowed:
+        raise WorkflowError(message)
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).upper()
+
+
+def next_request_number(today: dt.date) -> str:
+    RequestNumberSequence.objects.get_or_create(year=today.year)
+    sequence = RequestNumberSequence.objects.select_for_update().get(year=today.year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return f"YSQ{today.year}-{sequence.last:05d}"
+
+
+def receiving_office() -> Office:
+    """The office that answers for the 公开指南 (which tells citizens how to apply)."""
+    guide = (
+        CatalogueItem.objects.filter(name="公开指南", is_active=True)
+        .prefetch_related("offices")
+        .first()
+    )
+    if guide is not None:
+        office = guide.offices.order_by("order", "id").first()
+        if office is not None:
+            return office
+    return Office.objects.filter(is_active=True).order_by("order", "id").first()
+
+
+def find_request(number: str, code: str) -> InformationRequest | None:
+    """The application with this number, if the query code matches."""
+    application = InformationRequest.objects.filter(number=number.strip().upper()).first()
+    if application is None:
+        # Spend the same time as a wrong code, so numbers cannot be probed by timing.
+        make_password(code)
+        return None
+    return application if check_password(normalise_code(code), application.code_hash) else None
+
+
+def _event(application, action: str, actor, on: dt.date, note: str = "") -> None:
+    RequestEvent.objects.create(request=application, action=action, actor=actor, on=on, note=note)
+
+
+def _lock(application: InformationRequest) -> InformationRequest:
+    return InformationRequest.objects.select_for_update().get(pk=application.pk)
+
+
+def set_due_date(application: InformationRequest, calendar: Calendar) -> None:
+    """Due while the clock runs; none while waiting for a correction or a third party."""
+    if application.clock_start is None or application.status in (
+        Status.SUBMITTED,
+        Status.CORRECTION,
+        Status.THIRD_PARTY,
+    ):
+        application.due_date = None
+        return
+    application.due_date = reply_due_date(
+        application.clock_start,
+        calendar,
+        extension_days=application.extension_days,
+        paused_days=application.paused_days,
+    )
+
+
+def _save(application: InformationRequest, calendar: Calendar | None = None) -> None:
+    set_due_date(application, calendar or load_calendar())
+    application.save()
+
+
+def _handler(actor, application: InformationRequest) -> None:
+    _require(
+        permissions.can_handle_request(actor, application),
+        "只有承办科室的工作人员可以办理这件申请。",
+    )
+
+
+def _today(on: dt.date | None) -> dt.date:
+    return on or timezone.localdate()
+
+
+def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[InformationRequest, str]:
+    """Record an online application; returns it and its query code (shown once, kept hashed).
+
+    Sending the same form twice records it once: the second call returns the
+    first application and an empty code.
+    """
+    existing = InformationRequest.objects.filter(token=token).first()
+    if existing is not None:
+        return existing, ""
+    code = new_query_code()
+    try:
+        with transaction.atomic():
+            application = InformationRequest(
+                **data,
+                number=next_request_number(timezone.localdate()),
+                code_hash=make_password(code),
+                channel=InformationRequest.Channel.ONLINE,
+                office=receiving_office(),
+                status=Status.SUBMITTED,
+                client=client,
+                token=token,
+            )
+            application.full_clean()
+            application.save()
+            _event(application, Action.SUBMITTED, None, timezone.localdate())
+    except IntegrityError:
+        return InformationRequest.objects.get(token=token), ""
+    return application, code
+
+
+@transaction.atomic
+def request_receive(*, application, actor, on: dt.date | None = None) -> InformationRequest:
+    """Confirm receipt of an online application: the reply clock starts that day."""
+    application = _lock(application)
+    _handler(actor, application)
+    _require(application.status == Status.SUBMITTED, "这件申请已经确认收到。")
+    on = _today(on)
+    _require(
+        on >= timezone.localtime(application.submitted_at).date(), "确认日期不能早于提交日期。"
+    )
+    application.status = Status.RECEIVED
+    application.received_on = on
+    application.clock_start = on
+    _save(application)
+    _event(application, Action.RECEIVED, actor, on)
+    return application
+
+
+@transaction.atomic
+def request_ask_correction(
+    *, application, actor, note: str, deadline: dt.date, on: dt.date | None = None
+) -> InformationRequest:
+    """Ask the applicant, once, to correct or complete the application (Art. 30)."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    calendar = load_calendar()
+    _require(application.status == Status.RECEIVED, "只有办理中的申请可以要求补正。")
+    _require(application.correction_requested_on is None, "补正只能要求一次。")
+    last_day = correction_window_closes(application.received_on, calendar)
+    _require(
+        on <= last_day,
+        f"要求补正应在收到申请之日起7个工作日内提出（最迟{last_day:%Y年%m月%d日}），已经超过。",
+    )
+    _require(bool(note.strip()), "请写明需要补正的事项。")
+    _require(deadline > on, "补正期限应晚于今天。")
+    application.status = Status.CORRECTION
+    application.correction_requested_on = on
+    application.correction_note = note.strip()
+    application.correction_deadline = deadline
+    _save(application, calendar)
+    _event(
+        application,
+        Action.CORRECTION_REQUESTED,
+        actor,
+        on,
+        f"{note.strip()}；补正期限：{deadline:%Y-%m-%d}",
+    )
+    return application
+
+
+@transaction.atomic
+def request_correction_received(
+    *, application, actor, note: str = "", on: dt.date | None = None
+) -> InformationRequest:
+    """The correction arrived in time: the 20 working days start again from that day."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
+    _require(
+        on <= application.correction_deadline,
+        "已经超过补正期限，申请人逾期未补正的，应终止办理。",
+    )
+    application.status = Status.RECEIVED
+    application.correction_received_on = on
+    application.clock_start = on
+    application.paused_days = 0
+    _save(application)
+    _event(application, Action.CORRECTION_RECEIVED, actor, on, note.strip())
+    return application
+
+
+@transaction.atomic
+def request_lapse(*, application, actor=None, on: dt.date | None = None) -> InformationRequest:
+    """No correction within the period given: the application is no longer handled."""
+    application = _lock(application)
+    if actor is not None:
+        _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
+    _require(on > application.correction_deadline, "补正期限还没有到。")
+    application.status = Status.CLOSED
+    application.reply_type = ReplyType.OTHER_NO_CORRECTION
+    application.closed_on = on
+    application.close_note = (
+        f"申请人未在{application.correction_deadline:%Y年%m月%d日}前补正，不再处理。"
+    )
+    _save(application)
+    _event(application, Action.LAPSED, actor, on, application.close_note)
+    return application
+
+
+def close_lapsed_requests(today: dt.date | None = None) -> list[InformationRequest]:
+    """Close every application whose correction period has passed without a reply."""
+    today = _today(today)
+    lapsed = InformationRequest.objects.filter(
+        status=Status.CORRECTION, correction_deadline__lt=today
+    )
+    return [request_lapse(application=application, on=today) for application in lapsed]
+
+
+@transaction.atomic
+def request_consult_third_party(
+    *, application, actor, note: str, on: dt.date | None = None
+) -> InformationRequest:
+    """Ask a third party's opinion (Art. 32); the clock stops until the answer comes."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.RECEIVED, "只有办理中的申请可以征求第三方意见。")
+    _require(bool(note.strip()), "请写明征求哪一方的意见、涉及什么内容。")
+    _require(on >= application.clock_start, "征求意见日期不能早于收到申请之日。")
+    application.status = Status.THIRD_PARTY
+    application.third_party_sent_on = on
+    application.third_party_replied_on = None
+    application.third_party_note = note.strip()
+    _save(application)
+    _event(application, Action.THIRD_PARTY_SENT, actor, on, note.strip())
+    return application
+
+
+@transaction.atomic
+def request_third_party_replied(
+    *, application, actor, note: str = "", on: dt.date | None = None
+) -> InformationRequest:
+    """The third party answered (or its 15 working days passed): the clock runs again."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
+    _require(on >= application.third_party_sent_on, "答复日期不能早于征求意见日期。")
+    calendar = load_calendar()
+    paused = calendar.workdays_between(application.third_party_sent_on, on)
+    application.status = Status.RECEIVED
+    application.third_party_replied_on = on
+    application.paused_days += paused
+    _save(application, calendar)
+    _event(
+        application,
+        Action.THIRD_PARTY_REPLIED,
+        actor,
+        on,
+        f"{note.strip()}（{paused}个工作日不计入答复期限）".lstrip(),
+    )
+    return application
+
+
+@transaction.atomic
+def request_extend(
+    *, application, actor, days: int, reason: str, on: dt.date | None = None
+) -> InformationRequest:
+    """Extend the reply period once, by at most 20 working days, with a reviewer's approval."""
+    application = _lock(application)
+    _require(
+        permissions.can_approve_extension(actor, application),
+        "延长答复期限须经承办科室审核人同意，请由审核人操作。",
+    )
+    on = _today(on)
+    _require(application.status == Status.RECEIVED, "只有办理中的申请可以延长答复期限。")
+    _require(application.extension_days == 0, "答复期限只能延长一次。")
+    _require(
+        1 <= days <= MAX_EXTENSION_WORKING_DAYS,
+        f"延长的期限为1至{MAX_EXTENSION_WORKING_DAYS}个工作日。",
+    )
+    _require(bool(reason.strip()), "请填写延期理由。")
+    _require(on <= application.due_date, "答复期限已过，不能再延长。")
+    application.extension_days = days
+    application.extension_reason = reason.strip()
+    application.extended_on = on
+    application.extension_approved_by = actor
+    _save(application)
+    _event(application, Action.EXTENDED, actor, on, f"延长{days}个工作日：{reason.strip()}")
+    return application
+
+
+@transaction.atomic
+def request_answer(
+    *,
+    application,
+    actor,
+    reply_type: str,
+    note: str,
+    reply_file,
+    on: dt.date | None = None,
+) -> InformationRequest:
+    """Reply with one of Art. 36's answers and the reply document."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
+    _require(reply_type in ReplyType.values, "请选择答复类型。")
+    _require(
+        reply_type not in (ReplyType.OTHER_NO_CORRECTION,),
+        "逾期未补正的申请由系统在补正期限过后终止办理。",
+    )
+    _require(reply_file is not None, "请上传答复书。")
+    try:
+        check_attachment(reply_file)
+    except ValidationError as error:
+        raise WorkflowError(error.messages[0]) from error
+    _require(on >= application.clock_start, "答复日期不能早于收到申请之日。")
+    application.status = Status.ANSWERED
+    application.reply_type = reply_type
+    application.reply_note = note.strip()
+    application.replied_on = on
+    application.reply_file.save(reply_file.name, reply_file, save=False)
+    _save(application)
+    application.on_time = on <= application.due_date
+    application.save(update_fields=["on_time"])
+    _event(application, Action.ANSWERED, actor, on, ReplyType(reply_type).label)
+    return application
+
+
+@transaction.atomic
+def request_close(
+    *, application, actor, note: str, on: dt.date | None = None
+) -> InformationRequest:
+    """Close an answered application once the reply has been delivered."""
+    application = _lock(application)
+    _handler(actor, application)
+    on = _today(on)
+    _require(application.status == Status.ANSWERED, "只有已答复的申请可以办结。")
+    _require(bool(note.strip()), "请写明答复书的送达方式和日期。")
+    application.status = Status.CLOSED
+    application.closed_on = on
+    application.close_note = note.strip()
+    _save(application)
+    _event(application, Action.CLOSED, actor, on, note.strip())
+    return application
