@@ -236,7 +236,7 @@ def _application(data: dict, submitted_on: dt.date) -> InformationRequest:
 
 
 PEOPLE = [
-    ("person", "赵国庆", "id_card", "15078319800101001X", "", ""),
+    ("person", "赵国庆", "id_card", "150783198001010015", "", ""),
     (
         "business",
         "扎兰屯市某某建筑有限公司（演示）",
@@ -245,7 +245,7 @@ PEOPLE = [
         "钱经理",
         "孙会计",
     ),
-    ("person", "周晓梅", "id_card", "150783199205050025", "", ""),
+    ("person", "周晓梅", "id_card", "150783199205050021", "", ""),
     (
         "legal_service",
         "某某律师事务所（演示）",

@@ -26,6 +26,10 @@ PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 POSTCODE = re.compile(r"^[0-9]{6}$")
 CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 OTHER_ID = re.compile(r"^[0-9A-Za-z\-()（）]{4,40}$")
+LENGTH_MESSAGES = {
+    "max_length": "不能超过%(limit_value)d个字（现在是%(show_value)d个字）。",
+    "min_length": "至少要写%(limit_value)d个字（现在是%(show_value)d个字）。",
+}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK = "10X98765432"
 
@@ -47,6 +51,9 @@ class CitizenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["max_length"] = LENGTH_MESSAGES["max_length"]
+            field.error_messages["min_length"] = LENGTH_MESSAGES["min_length"]
         if not self.is_bound:
             self.initial["token"] = uuid.uuid4()
         # A fresh signed time on every showing: a person told to wait a moment
@@ -69,17 +76,16 @@ class CitizenForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
-            raise forms.ValidationError("提交未成功：请不要填写隐藏的“网址”一栏。")
+            self.add_error(None, "提交未成功：请不要填写隐藏的“网址”一栏。")
         try:
             started = float(signing.loads(self.sent_shown, salt=SALT, max_age=MAX_AGE))
         except signing.SignatureExpired:
-            raise forms.ValidationError(
-                "页面打开时间过长，为安全起见，请核对内容后再提交一次。"
-            ) from None
+            self.add_error(None, "页面打开时间过长，为安全起见，请核对内容后再提交一次。")
         except (signing.BadSignature, TypeError, ValueError):
-            raise forms.ValidationError("页面已失效，请核对内容后再提交一次。") from None
-        if time.time() - started < settings.SPAM_MIN_SECONDS:
-            raise forms.ValidationError("提交太快了，请核对内容后再提交一次。")
+            self.add_error(None, "页面已失效，请核对内容后再提交一次。")
+        else:
+            if time.time() - started < settings.SPAM_MIN_SECONDS:
+                self.add_error(None, "提交太快了，请核对内容后再提交一次。")
         return cleaned
 
 

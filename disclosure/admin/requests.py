@@ -405,8 +405,9 @@ class InformationRequestAdmin(admin.ModelAdmin):
         if application.status not in spec["states"] or not spec["check"](request.user, application):
             messages.error(request, f"现在不能对{application}执行“{spec['title']}”。")
             return redirect(change_url)
-        form = spec["form"](request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        posted = request.method == "POST"
+        form = spec["form"](request.POST if posted else None, request.FILES if posted else None)
+        if posted and form.is_valid():
             try:
                 spec["perform"](application, request.user, form.cleaned_data)
             except WorkflowError as error:

@@ -1,0 +1,103 @@
+"""Helpers for tests of consultations and applications."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import date, timedelta
+
+import time_machine
+from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from disclosure.forms import SALT
+from disclosure.models import Office, Publication
+from disclosure.services import publication_save_draft
+
+from .conftest import item_by_path, publish
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+# Personal data the tests enter, to be looked for on every public page.
+ID_NUMBER = "110101199003071233"
+PHONE = "13912345678"
+ADDRESS = "扎兰屯市隐私路88号"
+EMAIL = "secret.applicant@example.com"
+COMMENT_CONTACT = "13687654321"
+
+
+def shown(seconds_ago: float = 10) -> str:
+    """The signed time a citizen form carries, as if the form was shown `seconds_ago`."""
+    with time_machine.travel(time.time() - seconds_ago, tick=False):
+        return signing.dumps(time.time(), salt=SALT)
+
+
+def citizen_form(**fields) -> dict:
+    return {"token": str(uuid.uuid4()), "shown": shown(), "website": "", **fields}
+
+
+def comment_form(**fields) -> dict:
+    return citizen_form(
+        **{"body": "建议冬季提供室内候工场所。", "name": "", "contact": "", **fields}
+    )
+
+
+def application_form(**fields) -> dict:
+    return citizen_form(
+        **{
+            "applicant_type": "person",
+            "name": "王小明",
+            "id_type": "id_card",
+            "id_number": ID_NUMBER,
+            "phone": PHONE,
+            "email": EMAIL,
+            "address": ADDRESS,
+            "postcode": "162650",
+            "description": "2025年度就业补助资金使用情况的明细",
+            "doc_number": "",
+            "form": "electronic",
+            "delivery": "email",
+            **fields,
+        }
+    )
+
+
+def application_data(**fields) -> dict:
+    """What the application form hands to `request_submit`."""
+    data = application_form(**fields)
+    for key in ("token", "shown", "website"):
+        data.pop(key)
+    data.setdefault("legal_representative", "")
+    data.setdefault("contact_person", "")
+    return data
+
+
+def make_consultation(
+    people,
+    *,
+    opens_on: date | None = None,
+    closes_on: date | None = None,
+    title: str = "关于《扎兰屯市零工市场管理办法（征求意见稿）》公开征求意见的公告",
+) -> Publication:
+    """A published consultation of 行政办公室 under 意见征集及反馈."""
+    today = timezone.localdate()
+    opens_on = opens_on or today - timedelta(days=5)
+    closes_on = closes_on or opens_on + timedelta(days=30)
+    publication = Publication(
+        item=item_by_path("yjzj"),
+        office=Office.objects.get(name="行政办公室"),
+        title=title,
+        body="<p>第一条　征求意见稿全文。</p>",
+        drafting_note="<p>起草说明正文。</p>",
+        comment_ways="信函：扎兰屯市某路1号",
+        opens_on=opens_on,
+        closes_on=closes_on,
+        formed_on=min(opens_on, today),
+    )
+    publication_save_draft(publication=publication, actor=people.editor)
+    return publish(publication, people.reviewer)
+
+
+def reply_upload(name: str = "答复书.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")

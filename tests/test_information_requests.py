@@ -1,0 +1,200 @@
+"""The application form, the receipt and the status lookup, as a citizen uses them."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from disclosure.forms import valid_id_card
+from disclosure.models import InformationRequest, RequestEvent
+
+from .citizens import ID_NUMBER, application_form
+
+APPLY = "/ysqgk/sq/"
+RECEIPT = "/ysqgk/hz/"
+LOOKUP = "/ysqgk/cx/"
+
+
+def submit(client, **fields):
+    return client.post(APPLY, application_form(**fields))
+
+
+def test_guide_explains_how_to_apply_and_links_both_forms(client, catalogue):
+    page = client.get("/ysqgk/").content.decode()
+    assert "20个工作日" in page and "7个工作日" in page
+    assert 'href="/ysqgk/sq/"' in page and 'href="/ysqgk/cx/"' in page
+    home = client.get("/").content.decode()
+    assert 'href="/ysqgk/sq/"' in home and 'href="/ysqgk/"' in home
+
+
+def test_a_person_applies_and_sees_the_number_and_query_code_once(client, catalogue):
+    response = submit(client)
+    assert response.status_code == 302 and response["Location"] == RECEIPT
+    application = InformationRequest.objects.get()
+    assert application.status == InformationRequest.Status.SUBMITTED
+    assert application.office.name == "行政办公室"
+    assert application.id_number == ID_NUMBER
+    assert application.events.get().action == RequestEvent.Action.SUBMITTED
+    receipt = client.get(RECEIPT)
+    page = receipt.content.decode()
+    assert application.number in page
+    code = receipt.context["code"]
+    assert len(code) == 8 and code in page
+    assert ID_NUMBER not in page
+    assert receipt["Cache-Control"].startswith("max-age=0")
+    # Another browser has no receipt to show.
+    from django.test import Client
+
+    assert Client().get(RECEIPT).status_code == 302
+
+
+def test_status_lookup_with_number_and_code(client, catalogue):
+    submit(client)
+    code = client.get(RECEIPT).context["code"]
+    application = InformationRequest.objects.get()
+    found = client.post(LOOKUP, {"number": application.number, "code": code.lower()})
+    page = found.content.decode()
+    assert "待确认收到" in page and application.number in page and "网上提交" in page
+    assert ID_NUMBER not in page and "王小明" not in page
+    wrong = client.post(LOOKUP, {"number": application.number, "code": "AAAAAAAA"})
+    page = wrong.content.decode()
+    assert "申请编号或查询码不正确" in page and application.number in page
+
+
+def test_lookups_are_limited_after_repeated_failures(client, catalogue, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "lookup": (3, 3600)}
+    submit(client)
+    code = client.get(RECEIPT).context["code"]
+    number = InformationRequest.objects.get().number
+    for _ in range(3):
+        client.post(LOOKUP, {"number": number, "code": "WRONG"})
+    blocked = client.post(LOOKUP, {"number": number, "code": code})
+    assert "查询失败次数过多" in blocked.content.decode()
+    assert "待确认收到" not in blocked.content.decode()
+
+
+def test_organisations_give_their_credit_code_and_representatives(client, catalogue):
+    response = submit(
+        client,
+        applicant_type="business",
+        name="扎兰屯市某建筑有限公司",
+        id_type="id_card",
+        id_number=ID_NUMBER,
+    )
+    page = response.content.decode()
+    assert "法人或其他组织请选择统一社会信用代码证书" in page
+    assert "法人或其他组织请填写法定代表人或负责人" in page
+    assert "扎兰屯市某建筑有限公司" in page
+    ok = submit(
+        client,
+        applicant_type="business",
+        name="扎兰屯市某建筑有限公司",
+        id_type="credit_code",
+        id_number="91150783ma0000000x",
+        legal_representative="钱经理",
+        contact_person="孙会计",
+    )
+    assert ok.status_code == 302
+    assert InformationRequest.objects.get().id_number == "91150783MA0000000X"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"applicant_type": ""}, "applicant_type", "请选择申请人类型"),
+        ({"name": ""}, "name", "请填写姓名或名称"),
+        ({"id_number": "110101199003071235"}, "id_number", "居民身份证号码有误"),
+        ({"id_type": "credit_code"}, "id_type", "自然人请选择身份证件"),
+        ({"phone": "电话号码"}, "phone", "请填写有效的联系电话"),
+        ({"email": ""}, "email", "选择以电子邮件获取信息，请填写电子邮箱"),
+        ({"email": "not-an-email"}, "email", "电子邮箱格式不正确"),
+        ({"postcode": "12345"}, "postcode", "邮政编码是6位数字"),
+        ({"description": "短"}, "description", "至少要写5个字"),
+        ({"description": "长" * 2001}, "description", "不能超过2000个字"),
+        ({"address": "地" * 201}, "address", "不能超过200个字"),
+        ({"form": "hologram"}, "form", "选择一个有效的选项"),
+        ({"delivery": ""}, "delivery", "请选择获取信息的方式"),
+    ],
+)
+def test_bad_input_is_explained_next_to_the_field_and_nothing_typed_is_lost(
+    client, catalogue, fields, field, message
+):
+    response = submit(client, **fields)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert any(message in error for error in form.errors[field]), form.errors
+    page = response.content.decode()
+    assert message in page
+    assert 'class="error-summary"' in page
+    # Every other value comes back as typed.
+    for name, value in application_form(**fields).items():
+        if name not in ("token", "shown", "website", field) and value:
+            assert str(form[name].value()) == str(value)
+    assert not InformationRequest.objects.exists()
+
+
+def test_a_double_click_or_refresh_records_one_application(client, catalogue):
+    data = application_form()
+    first = client.post(APPLY, data)
+    second = client.post(APPLY, data)
+    assert first.status_code == second.status_code == 302
+    assert InformationRequest.objects.count() == 1
+    # The receipt still shows the code from the first submission.
+    assert client.get(RECEIPT).context["code"]
+
+
+def test_applications_are_limited_per_client_per_day(client, catalogue, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "request": (2, 86400)}
+    assert submit(client).status_code == 302
+    assert submit(client).status_code == 302
+    blocked = submit(client, description="第三件申请的内容描述")
+    assert blocked.status_code == 200
+    page = blocked.content.decode()
+    assert "请明天再试" in page and "第三件申请的内容描述" in page
+    assert InformationRequest.objects.count() == 2
+    with time_machine.travel(timezone.now() + timedelta(days=1, minutes=1), tick=False):
+        assert submit(client).status_code == 302
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "\u202etxt.exe",
+    "😀" * 50,
+    "{{ settings.SECRET_KEY }}",
+    "\r\n\r\nSet-Cookie: x=1",
+    "a" * 10000,
+    "\x00\x01\x02",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_in_any_field_never_cause_a_server_error(client, catalogue, value):
+    for field in ("name", "id_number", "phone", "address", "description", "doc_number", "email"):
+        response = submit(client, **{field: value})
+        assert response.status_code in (200, 302), field
+        if response.status_code == 200:
+            assert "<script>alert(1)</script>" not in response.content.decode()
+    for field in ("number", "code"):
+        response = client.post(LOOKUP, {"number": "YSQ2026-00001", "code": "X", field: value})
+        assert response.status_code == 200
+
+
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.dictionaries(st.sampled_from(list(application_form())), st.text(max_size=300)))
+def test_any_posted_values_get_a_page_not_an_error(client, catalogue, data):
+    response = client.post(APPLY, {**application_form(), **data})
+    assert response.status_code in (200, 302)
+
+
+def test_id_card_check_character():
+    assert valid_id_card("11010519491231002X")
+    assert valid_id_card(ID_NUMBER)
+    assert not valid_id_card("110105194912310021")
+    assert not valid_id_card("11010519491231002")

@@ -1,0 +1,359 @@
+"""Applications for information: each step of the handling and its legal clocks."""
+
+import datetime as dt
+import uuid
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from disclosure import compliance
+from disclosure.deadlines import correction_window_closes, reply_due_date
+from disclosure.models import InformationRequest, ReplyType, RequestEvent
+from disclosure.services import (
+    WorkflowError,
+    close_lapsed_requests,
+    find_request,
+    request_answer,
+    request_ask_correction,
+    request_close,
+    request_consult_third_party,
+    request_correction_received,
+    request_extend,
+    request_receive,
+    request_submit,
+    request_third_party_replied,
+)
+from disclosure.workdays import Calendar, load_calendar
+
+from .calendars import PACKAGE_ONLY, WITH_2027
+from .citizens import application_data, reply_upload
+
+Status = InformationRequest.Status
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def on(day: str):
+    """Travel to 10:00 in Zhalantun on that day."""
+    return time_machine.travel(
+        dt.datetime.fromisoformat(day).replace(hour=10, tzinfo=SHANGHAI), tick=False
+    )
+
+
+def submitted(day: str, **fields) -> InformationRequest:
+    with on(day):
+        application, _ = request_submit(
+            data=application_data(**fields), client="test", token=uuid.uuid4()
+        )
+    return application
+
+
+def received(day: str, actor, **fields) -> InformationRequest:
+    application = submitted(day, **fields)
+    with on(day):
+        return request_receive(application=application, actor=actor)
+
+
+# -- the arithmetic, by hand across the 2026 holidays --------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "due"),
+    [
+        # Spring Festival 2026: 15–23 February off, Saturdays 14 and 28 February worked.
+        (dt.date(2026, 2, 6), dt.date(2026, 3, 12)),
+        # National Day 2026: 1–7 October off, Saturday 10 October worked.
+        (dt.date(2026, 9, 25), dt.date(2026, 10, 29)),
+        # An ordinary stretch with Qingming (4–6 April) after it.
+        (dt.date(2026, 3, 2), dt.date(2026, 3, 30)),
+    ],
+)
+def test_reply_is_due_twenty_working_days_after_receipt(start, due):
+    assert reply_due_date(start, Calendar()) == due
+
+
+def test_correction_window_is_seven_working_days_across_national_day():
+    # 29, 30 September, 8, 9, 10 (a Saturday worked), 12, 13 October.
+    assert correction_window_closes(dt.date(2026, 9, 28), Calendar()) == dt.date(2026, 10, 13)
+
+
+def test_reply_due_in_the_new_year_follows_the_schedule_entered_for_it():
+    start = dt.date(2026, 12, 18)
+    assert reply_due_date(start, PACKAGE_ONLY) == dt.date(2027, 1, 15)  # Monday to Friday
+    # With 2027's New Year holiday (Friday 1 January) entered, one day later.
+    assert reply_due_date(start, WITH_2027) == dt.date(2027, 1, 18)
+
+
+# -- the steps -------------------------------------------------------------------
+
+
+def test_online_application_waits_for_confirmation_then_the_clock_starts(people):
+    application = submitted("2026-02-05")
+    assert application.status == Status.SUBMITTED
+    assert application.due_date is None
+    assert application.number.startswith("YSQ2026-")
+    with on("2026-02-06"):
+        application = request_receive(application=application, actor=people.editor)
+    assert application.received_on == dt.date(2026, 2, 6)
+    assert application.due_date == dt.date(2026, 3, 12)
+    actions = list(application.events.values_list("action", flat=True))
+    assert actions == [RequestEvent.Action.SUBMITTED, RequestEvent.Action.RECEIVED]
+
+
+def test_only_the_receiving_office_handles_an_application(people):
+    application = submitted("2026-11-02")
+    assert application.office == people.admin_office
+    for outsider in (people.other_editor, people.other_reviewer, people.admin):
+        with pytest.raises(WorkflowError):
+            request_receive(application=application, actor=outsider)
+
+
+def test_numbers_count_up_within_a_year_and_codes_are_kept_hashed(people):
+    first = submitted("2026-11-02")
+    second = submitted("2026-11-02")
+    assert int(second.number[-5:]) == int(first.number[-5:]) + 1
+    with on("2026-11-02"):
+        application, code = request_submit(
+            data=application_data(), client="test", token=uuid.uuid4()
+        )
+    assert len(code) == 8
+    assert code not in application.code_hash
+    assert find_request(application.number, code) == application
+    assert find_request(application.number.lower(), f" {code.lower()} ") == application
+    assert find_request(application.number, "WRONGCOD") is None
+    assert find_request("YSQ2026-99999", code) is None
+
+
+def test_the_same_form_sent_twice_records_one_application(people):
+    token = uuid.uuid4()
+    first, code = request_submit(data=application_data(), client="test", token=token)
+    again, second_code = request_submit(data=application_data(), client="test", token=token)
+    assert again == first
+    assert code and second_code == ""
+    assert InformationRequest.objects.count() == 1
+
+
+def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
+    application = received("2026-09-25", people.editor)
+    assert application.due_date == dt.date(2026, 10, 29)
+    with on("2026-09-28"):
+        application = request_ask_correction(
+            application=application,
+            actor=people.editor,
+            note="请写明所需信息的年度。",
+            deadline=dt.date(2026, 10, 20),
+        )
+    assert application.status == Status.CORRECTION
+    assert application.due_date is None
+    with on("2026-10-12"):
+        application = request_correction_received(application=application, actor=people.editor)
+    assert application.clock_start == dt.date(2026, 10, 12)
+    assert application.due_date == reply_due_date(dt.date(2026, 10, 12), Calendar())
+    assert application.due_date == dt.date(2026, 11, 9)
+
+
+def test_correction_may_be_asked_once_and_only_within_seven_working_days(people):
+    application = received("2026-09-28", people.editor)
+    with on("2026-10-14"), pytest.raises(WorkflowError, match="7个工作日"):
+        request_ask_correction(
+            application=application,
+            actor=people.editor,
+            note="请补充。",
+            deadline=dt.date(2026, 10, 30),
+        )
+    with on("2026-10-13"):
+        application = request_ask_correction(
+            application=application,
+            actor=people.editor,
+            note="请补充。",
+            deadline=dt.date(2026, 10, 30),
+        )
+    with on("2026-10-15"):
+        application = request_correction_received(application=application, actor=people.editor)
+        with pytest.raises(WorkflowError, match="只能要求一次"):
+            request_ask_correction(
+                application=application,
+                actor=people.editor,
+                note="再补充。",
+                deadline=dt.date(2026, 10, 30),
+            )
+
+
+def test_no_correction_within_the_period_given_closes_the_application(people):
+    application = received("2026-11-02", people.editor)
+    with on("2026-11-03"):
+        request_ask_correction(
+            application=application,
+            actor=people.editor,
+            note="请提供文号。",
+            deadline=dt.date(2026, 11, 13),
+        )
+    with on("2026-11-13"):
+        assert close_lapsed_requests() == []  # the last day is still in time
+    with on("2026-11-14"):
+        with pytest.raises(WorkflowError, match="补正期限"):
+            request_correction_received(application=application, actor=people.editor)
+        out = StringIO()
+        call_command("close_lapsed_requests", stdout=out)
+    application.refresh_from_db()
+    assert application.status == Status.CLOSED
+    assert application.reply_type == ReplyType.OTHER_NO_CORRECTION
+    assert application.closed_on == dt.date(2026, 11, 14)
+    assert application.number in out.getvalue()
+
+
+def test_waiting_for_a_third_party_is_not_counted(people):
+    application = received("2026-03-02", people.editor)
+    with on("2026-03-04"):
+        application = request_consult_third_party(
+            application=application, actor=people.editor, note="征求某企业意见"
+        )
+    assert application.status == Status.THIRD_PARTY
+    assert application.due_date is None
+    with on("2026-03-18"):
+        application = request_third_party_replied(application=application, actor=people.editor)
+    # 5, 6, 9–13, 16, 17, 18 March: ten working days waiting; Qingming falls in the new period.
+    assert application.paused_days == 10
+    assert application.due_date == dt.date(2026, 4, 14)
+
+
+def test_extension_once_by_at_most_twenty_working_days_approved_by_a_reviewer(people):
+    application = received("2026-09-25", people.editor)
+    with on("2026-10-20"):
+        with pytest.raises(WorkflowError, match="审核人"):
+            request_extend(application=application, actor=people.editor, days=20, reason="量大")
+        with pytest.raises(WorkflowError, match="1至20"):
+            request_extend(application=application, actor=people.reviewer, days=21, reason="量大")
+        with pytest.raises(WorkflowError, match="理由"):
+            request_extend(application=application, actor=people.reviewer, days=10, reason=" ")
+        application = request_extend(
+            application=application, actor=people.reviewer, days=20, reason="信息量大"
+        )
+        with pytest.raises(WorkflowError, match="只能延长一次"):
+            request_extend(application=application, actor=people.reviewer, days=1, reason="再延")
+    assert application.extension_approved_by == people.reviewer
+    assert application.due_date == reply_due_date(
+        dt.date(2026, 9, 25), Calendar(), extension_days=20
+    )
+    assert application.due_date == dt.date(2026, 11, 26)
+
+
+def test_no_extension_after_the_due_date(people):
+    application = received("2026-09-25", people.editor)
+    with on("2026-10-30"), pytest.raises(WorkflowError, match="已过"):
+        request_extend(application=application, actor=people.reviewer, days=5, reason="量大")
+
+
+def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
+    application = received("2026-09-25", people.editor)
+    with on("2026-10-29"):
+        application = request_answer(
+            application=application,
+            actor=people.editor,
+            reply_type=ReplyType.REFUSED_THIRD_PARTY,
+            note="涉及第三方商业秘密",
+            reply_file=reply_upload(),
+        )
+    assert application.status == Status.ANSWERED
+    assert application.on_time is True
+    assert application.reply_file.name.startswith("replies/")
+    assert ReplyType(application.reply_type).report_group == "不予公开"
+    late = received("2026-09-25", people.editor)
+    with on("2026-10-30"):
+        late = request_answer(
+            application=late,
+            actor=people.editor,
+            reply_type=ReplyType.DISCLOSED,
+            note="",
+            reply_file=reply_upload(),
+        )
+    assert late.on_time is False
+
+
+def test_answer_needs_a_real_reply_document(people):
+    application = received("2026-11-02", people.editor)
+    fake = SimpleUploadedFile("答复书.pdf", b"not a pdf at all", content_type="application/pdf")
+    with pytest.raises(WorkflowError, match="不符"):
+        request_answer(
+            application=application,
+            actor=people.editor,
+            reply_type=ReplyType.DISCLOSED,
+            note="",
+            reply_file=fake,
+        )
+    with pytest.raises(WorkflowError, match="答复书"):
+        request_answer(
+            application=application,
+            actor=people.editor,
+            reply_type=ReplyType.DISCLOSED,
+            note="",
+            reply_file=None,
+        )
+
+
+def test_close_after_the_answer_is_delivered(people):
+    application = received("2026-11-02", people.editor)
+    with pytest.raises(WorkflowError):
+        request_close(application=application, actor=people.editor, note="已送达")
+    with on("2026-11-10"):
+        request_answer(
+            application=application,
+            actor=people.editor,
+            reply_type=ReplyType.DISCLOSED,
+            note="",
+            reply_file=reply_upload(),
+        )
+        application = request_close(application=application, actor=people.editor, note="已邮寄送达")
+    assert application.status == Status.CLOSED
+    assert application.closed_on == dt.date(2026, 11, 10)
+
+
+def test_every_reply_type_maps_to_one_row_of_the_annual_report():
+    groups = {"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}
+    counts = {group: 0 for group in groups}
+    for reply in ReplyType:
+        assert reply.report_group in groups
+        counts[reply.report_group] += 1
+    assert counts == {
+        "予以公开": 1,
+        "部分公开": 1,
+        "不予公开": 8,
+        "无法提供": 3,
+        "不予处理": 5,
+        "其他处理": 3,
+    }
+
+
+# -- the compliance dashboard --------------------------------------------------
+
+
+def test_dashboard_lists_requests_overdue_and_due_within_five_working_days(people):
+    overdue = received("2026-09-25", people.editor)  # due 29 October
+    soon = received("2026-10-08", people.editor)  # due 5 November
+    later = received("2026-10-30", people.editor)  # due 27 November
+    waiting = submitted("2026-10-30")
+    with on("2026-10-30"):
+        board = compliance.request_dashboard(
+            InformationRequest.objects.all(), dt.date(2026, 10, 30), load_calendar()
+        )
+    assert board["requests_overdue"] == [overdue]
+    assert board["requests_overdue"][0].workdays_overdue == 1
+    assert board["requests_due_soon"] == [soon]
+    assert later not in board["requests_due_soon"]
+    assert board["requests_to_confirm"] == [waiting]
+
+
+def test_dashboard_page_shows_the_office_its_requests(client, people):
+    received("2026-09-25", people.editor)
+    client.force_login(people.editor)
+    with on("2026-10-30"):
+        page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
+    assert "政府信息公开申请" in page
+    assert "已逾期1个工作日" in page
+    client.force_login(people.other_editor)
+    with on("2026-10-30"):
+        page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
+    assert "没有逾期、即将到期或待确认的申请" in page
