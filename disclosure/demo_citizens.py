@@ -230,6 +230,7 @@ def create_consultations() -> int:
 def _application(data: dict, submitted_on: dt.date) -> InformationRequest:
     application, code = request_submit(data=data, client="demo", token=uuid.uuid4())
     InformationRequest.objects.filter(pk=application.pk).update(submitted_at=_midday(submitted_on))
+    application.events.update(on=submitted_on)
     application.refresh_from_db()
     application.demo_code = code
     return application

@@ -426,3 +426,46 @@ def test_consultation_dates_are_in_the_zhalantun_day(people):
         assert consultation.is_open_for_comments()
     with time_machine.travel(late_evening + timedelta(hours=1), tick=False):
         assert not consultation.is_open_for_comments()
+
+
+def test_the_office_writes_the_feedback_in_the_admin(client, people):
+    consultation = make_consultation(
+        people, opens_on=TODAY() - timedelta(days=40), closes_on=TODAY() - timedelta(days=5)
+    )
+    client.force_login(people.editor)
+    url = (
+        f"/admin/disclosure/publication/add/?item={consultation.item_id}"
+        f"&feedback_for={consultation.pk}"
+    )
+    data = {
+        "title": "采纳情况的反馈",
+        "feedback_for": str(consultation.pk),
+        "summary": "",
+        "keywords": "",
+        "formed_on": TODAY().isoformat(),
+        "published_at_0": "",
+        "published_at_1": "",
+        "body": "<p>共收到意见2条。</p>",
+        "decisions-TOTAL_FORMS": "2",
+        "decisions-INITIAL_FORMS": "0",
+        "decisions-0-opinion": "简化材料",
+        "decisions-0-decision": "adopted",
+        "decisions-0-reason": "",
+        "decisions-0-order": "1",
+        "decisions-1-opinion": "扩大范围",
+        "decisions-1-decision": "not_adopted",
+        "decisions-1-reason": "",
+        "decisions-1-order": "2",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "部分采纳或未采纳的意见，请说明理由" in refused.content.decode()
+    data["decisions-1-reason"] = "上级政策未规定"
+    assert client.post(url, data).status_code == 302
+    feedback = Publication.objects.get(title="采纳情况的反馈")
+    assert feedback.feedback_for == consultation
+    assert feedback.decisions.count() == 2
+    page = client.get(f"/admin/disclosure/publication/{feedback.pk}/change/").content.decode()
+    assert 'name="opens_on"' not in page and "decisions-TOTAL_FORMS" in page

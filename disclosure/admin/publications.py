@@ -56,15 +56,22 @@ ITEM_FIELDS = {
 }
 
 
-CONSULTATION_FIELDS = ["feedback_for", "opens_on", "closes_on", "comment_ways", "drafting_note"]
+NOTICE_FIELDS = ["opens_on", "closes_on", "comment_ways", "drafting_note"]
+CONSULTATION_FIELDS = ["feedback_for", *NOTICE_FIELDS]
 CONSULTATION_MIN_DAYS = 30
 
 
-def fields_for(item: CatalogueItem, publication: Publication | None, user) -> list[str]:
-    """The form's fields: the common ones and those the item asks for, nothing else."""
+def fields_for(
+    item: CatalogueItem, publication: Publication | None, user, *, feedback: bool = False
+) -> list[str]:
+    """The form's fields: the common ones and those the item asks for, nothing else.
+
+    Under 意见征集及反馈 a document is either a consultation notice (its
+    period, other ways to comment, 起草说明) or the feedback on one.
+    """
     fields = ["title"]
     if item.presentation == CatalogueItem.Presentation.CONSULTATIONS:
-        fields += CONSULTATION_FIELDS
+        fields += ["feedback_for"] if feedback else NOTICE_FIELDS
     for field in item.document_fields or []:
         fields += ITEM_FIELDS.get(field, [])
     fields += [f for f in BASE_FIELDS if f not in fields]
@@ -120,9 +127,10 @@ class PublicationForm(forms.ModelForm):
             if self.instance.office_id:
                 consultations = consultations.filter(office_id=self.instance.office_id)
             self.fields["feedback_for"].queryset = consultations
-            self.fields[
-                "body"
-            ].help_text = "征求意见公告：征求意见稿全文；意见采纳情况反馈：总体说明。"
+            self.fields["feedback_for"].required = True
+            self.fields["body"].help_text = "意见采纳情况的总体说明；逐条情况在下方填写。"
+        elif "opens_on" in self.fields:
+            self.fields["body"].help_text = "征求意见稿全文。"
 
 
 class AttachmentForm(forms.ModelForm):
@@ -377,13 +385,18 @@ class PublicationAdmin(admin.ModelAdmin):
         item = self._item_for(request, obj)
         if item is None:
             return ["title"]
-        fields = fields_for(item, obj, request.user)
+        fields = fields_for(item, obj, request.user, feedback=self._is_feedback(request, obj))
         if obj is not None and not permissions.can_edit(request.user, obj):
-            fields = ["body_display" if field == "body" else field for field in fields]
+            shown_as_html = {"body": "body_display", "drafting_note": "drafting_note_display"}
+            fields = [shown_as_html.get(field, field) for field in fields]
         return fields
 
     def get_readonly_fields(self, request, obj=None):
-        return ["body_display"]
+        return ["body_display", "drafting_note_display"]
+
+    @admin.display(description="起草说明")
+    def drafting_note_display(self, obj):
+        return safe_body(obj.drafting_note)
 
     @admin.display(description="正文")
     def body_display(self, obj):

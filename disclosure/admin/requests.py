@@ -60,6 +60,48 @@ def _masked_display(field: str):
     return display
 
 
+CLOCK_FIELDS = [
+    "received_on",
+    "clock_start",
+    "due_date",
+    "correction_requested_on",
+    "correction_note",
+    "correction_deadline",
+    "correction_received_on",
+    "third_party_sent_on",
+    "third_party_note",
+    "third_party_replied_on",
+    "paused_days",
+    "extension_days",
+    "extension_reason",
+    "extended_on",
+    "extension_approved_by",
+]
+REPLY_FIELDS = [
+    "reply_type",
+    "replied_on",
+    "on_time",
+    "reply_note",
+    "reply_link",
+    "closed_on",
+    "close_note",
+]
+# Shown even while empty: where the application stands.
+ALWAYS_SHOWN = {"received_on", "due_date", "reply_type"}
+
+
+def _present(application: InformationRequest | None, names: list[str]) -> list[str]:
+    """The fields that say something about this application: the steps it has been through."""
+    if application is None:
+        return names
+    shown = []
+    for name in names:
+        value = getattr(application, "reply_file" if name == "reply_link" else name)
+        if name in ALWAYS_SHOWN or value not in (None, "", 0):
+            shown.append(name)
+    return shown
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
@@ -300,42 +342,8 @@ class InformationRequestAdmin(admin.ModelAdmin):
                 {"fields": ["applicant_type", "id_type", *personal]},
             ),
             ("所需信息", {"fields": ["description", "doc_number", "form", "delivery"]}),
-            (
-                "期限",
-                {
-                    "fields": [
-                        "received_on",
-                        "clock_start",
-                        "due_date",
-                        "correction_requested_on",
-                        "correction_note",
-                        "correction_deadline",
-                        "correction_received_on",
-                        "third_party_sent_on",
-                        "third_party_note",
-                        "third_party_replied_on",
-                        "paused_days",
-                        "extension_days",
-                        "extension_reason",
-                        "extended_on",
-                        "extension_approved_by",
-                    ]
-                },
-            ),
-            (
-                "答复",
-                {
-                    "fields": [
-                        "reply_type",
-                        "replied_on",
-                        "on_time",
-                        "reply_note",
-                        "reply_link",
-                        "closed_on",
-                        "close_note",
-                    ]
-                },
-            ),
+            ("期限", {"fields": _present(obj, CLOCK_FIELDS)}),
+            ("答复", {"fields": _present(obj, REPLY_FIELDS)}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
