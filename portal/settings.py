@@ -203,6 +203,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ADMIN_URL = "admin/"
+CSRF_FAILURE_VIEW = "disclosure.views.errors.csrf_failure"
 LOGIN_URL = "admin:login"
 
 # The bureau's 统一社会信用代码: the first part of every document's 索引号.
@@ -216,8 +217,8 @@ ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 50)
 # address (e.g. HTTP_X_REAL_IP); the proxy must overwrite what clients send.
 CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 RATE_LIMITS = {
-    "comment": (env_int("COMMENTS_PER_HOUR", 5), 3600),
-    "request": (env_int("REQUESTS_PER_DAY", 5), 24 * 3600),
+    "comment": (env_int("COMMENTS_PER_HOUR", 10), 3600),
+    "request": (env_int("REQUESTS_PER_DAY", 10), 24 * 3600),
     "lookup": (env_int("FAILED_LOOKUPS_PER_HOUR", 10), 3600),
 }
 # A form sent back sooner than this after it was shown is taken for a robot's.

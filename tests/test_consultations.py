@@ -469,3 +469,17 @@ def test_the_office_writes_the_feedback_in_the_admin(client, people):
     assert feedback.decisions.count() == 2
     page = client.get(f"/admin/disclosure/publication/{feedback.pk}/change/").content.decode()
     assert 'name="opens_on"' not in page and "decisions-TOTAL_FORMS" in page
+
+
+def test_consultation_pages_stay_within_ten_queries(client, people, django_assert_max_num_queries):
+    consultation = make_consultation(
+        people, opens_on=TODAY() - timedelta(days=40), closes_on=TODAY() - timedelta(days=5)
+    )
+    for number in range(12):
+        comment = make_comment(consultation, f"第{number}条意见")
+        comment_moderate(comment=comment, actor=people.reviewer, status="published")
+    feedback = publish(make_feedback(people, consultation), people.reviewer)
+    make_consultation(people, title="正在征求意见的公告")
+    for url in ("/", "/xxgk/yjzj/", consultation.get_absolute_url(), feedback.get_absolute_url()):
+        with django_assert_max_num_queries(10):
+            assert client.get(url).status_code == 200

@@ -198,3 +198,13 @@ def test_id_card_check_character():
     assert valid_id_card(ID_NUMBER)
     assert not valid_id_card("110105194912310021")
     assert not valid_id_card("11010519491231002")
+
+
+def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(APPLY, application_form())
+    assert response.status_code == 403
+    assert "提交未成功" in response.content.decode()
+    assert not InformationRequest.objects.exists()
