@@ -35,6 +35,7 @@ from .services import (
     request_extend,
     request_lapse,
     request_receive,
+    request_register,
     request_submit,
 )
 from .services.requests import receiving_office
@@ -387,6 +388,15 @@ def create_requests() -> list[tuple[str, str, str]]:
         on=workdays_ago(21),
     )
     request_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
+    letter, code = request_register(
+        data=_data(11),
+        channel=InformationRequest.Channel.LETTER,
+        received_on=workdays_ago(6),
+        actor=editor,
+        token=uuid.uuid4(),
+    )
+    letter.demo_code = code
+    made.append(letter)
     return [
         (
             application.number,

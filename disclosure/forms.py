@@ -42,7 +42,17 @@ def valid_id_card(number: str) -> bool:
     return ID_CHECK[total % 11] == number[17]
 
 
-class CitizenForm(forms.Form):
+class PlainChineseForm(forms.Form):
+    """Length errors that say how long the text is, in characters (字)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["max_length"] = LENGTH_MESSAGES["max_length"]
+            field.error_messages["min_length"] = LENGTH_MESSAGES["min_length"]
+
+
+class CitizenForm(PlainChineseForm):
     """The token, the signed time and the trap shared by every citizen form."""
 
     token = forms.UUIDField(widget=forms.HiddenInput)
@@ -51,9 +61,6 @@ class CitizenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["max_length"] = LENGTH_MESSAGES["max_length"]
-            field.error_messages["min_length"] = LENGTH_MESSAGES["min_length"]
         if not self.is_bound:
             self.initial["token"] = uuid.uuid4()
         # A fresh signed time on every showing: a person told to wait a moment
@@ -120,7 +127,7 @@ class CommentForm(CitizenForm):
         return body
 
 
-class RequestForm(CitizenForm):
+class ApplicationForm(PlainChineseForm):
     """政府信息公开申请表: what 政府信息公开条例 Art. 29 asks of an application."""
 
     Model = InformationRequest
@@ -260,6 +267,10 @@ class RequestForm(CitizenForm):
         if data["applicant_type"] == self.Model.ApplicantType.PERSON:
             data["legal_representative"] = data["contact_person"] = ""
         return data
+
+
+class RequestForm(ApplicationForm, CitizenForm):
+    """The application form citizens fill in online."""
 
 
 class LookupForm(forms.Form):

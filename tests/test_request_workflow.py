@@ -357,3 +357,67 @@ def test_dashboard_page_shows_the_office_its_requests(client, people):
     with on("2026-10-30"):
         page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
     assert "没有逾期、即将到期或待确认的申请" in page
+
+
+# -- applications that did not come through the website ---------------------------
+
+
+def register_form(**fields) -> dict:
+    from .citizens import application_form
+
+    data = application_form(**fields)
+    for key in ("shown", "website"):
+        data.pop(key)
+    return {"channel": "letter", "received_on": "2026-11-02", **data}
+
+
+def test_staff_register_a_letter_received_on_the_day_it_was_signed_for(client, people):
+    client.force_login(people.editor)
+    with on("2026-11-04"):
+        form = client.get("/admin/disclosure/informationrequest/add/")
+        assert form.status_code == 200 and "登记" in form.content.decode()
+        data = register_form()
+        page = client.post("/admin/disclosure/informationrequest/add/", data)
+        again = client.post("/admin/disclosure/informationrequest/add/", data)
+    application = InformationRequest.objects.get()
+    assert (application.channel, application.status) == ("letter", Status.RECEIVED)
+    assert application.received_on == dt.date(2026, 11, 2)
+    assert application.due_date == reply_due_date(dt.date(2026, 11, 2), Calendar())
+    code = page.context["code"]
+    assert code in page.content.decode()
+    assert find_request(application.number, code) == application
+    assert "已经登记过" in again.content.decode()
+    assert application.events.get().action == RequestEvent.Action.REGISTERED
+
+
+def test_registering_checks_the_form_the_date_and_the_office(client, people):
+    client.force_login(people.editor)
+    with on("2026-11-04"):
+        future = client.post(
+            "/admin/disclosure/informationrequest/add/",
+            register_form(received_on="2026-11-05", id_number="123"),
+        )
+        page = future.content.decode()
+        assert "收到申请日期不能晚于今天" in page or "居民身份证号码有误" in page
+        assert "居民身份证号码有误" in page
+        future = client.post(
+            "/admin/disclosure/informationrequest/add/", register_form(received_on="2026-11-05")
+        )
+        assert "收到申请日期不能晚于今天" in future.content.decode()
+        online = client.post(
+            "/admin/disclosure/informationrequest/add/", register_form(channel="online")
+        )
+        assert online.status_code == 200
+    assert not InformationRequest.objects.exists()
+    client.force_login(people.other_editor)
+    assert client.get("/admin/disclosure/informationrequest/add/").status_code == 403
+    with pytest.raises(WorkflowError, match="行政办公室"):
+        from disclosure.services import request_register
+
+        request_register(
+            data=application_data(),
+            channel="letter",
+            received_on=dt.date(2026, 11, 2),
+            actor=people.other_editor,
+            token=uuid.uuid4(),
+        )

@@ -7,6 +7,8 @@ recorded; lists and everyone else see them masked.
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -19,6 +21,7 @@ from django.utils.html import format_html
 
 from .. import permissions
 from ..deadlines import MAX_EXTENSION_WORKING_DAYS
+from ..forms import ApplicationForm
 from ..models import InformationRequest, PersonalDataView, ReplyType
 from ..privacy import log_view, mask_address, mask_contact, mask_name, mask_number, mask_phone
 from ..services import (
@@ -30,8 +33,10 @@ from ..services import (
     request_correction_received,
     request_extend,
     request_receive,
+    request_register,
     request_third_party_replied,
 )
+from ..services.requests import receiving_office
 from ..uploads import ALLOWED_NAMES
 from ..views.public import _file_response
 
@@ -100,6 +105,32 @@ def _present(application: InformationRequest | None, names: list[str]) -> list[s
         if name in ALWAYS_SHOWN or value not in (None, "", 0):
             shown.append(name)
     return shown
+
+
+class RegisterForm(ApplicationForm):
+    """An application received on paper, by letter, fax or in person, entered by staff."""
+
+    channel = forms.ChoiceField(
+        label="申请方式",
+        choices=[
+            (value, label)
+            for value, label in InformationRequest.Channel.choices
+            if value != InformationRequest.Channel.ONLINE
+        ],
+    )
+    received_on = forms.DateField(
+        label="收到申请日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="当面提交的，为提交之日；信函的，为签收之日；传真的，为双方确认之日。",
+    )
+    token = forms.UUIDField(widget=forms.HiddenInput)
+
+    field_order = ["channel", "received_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("token", uuid.uuid4())
+        self.initial.setdefault("received_on", timezone.localdate())
 
 
 class NoteForm(forms.Form):
@@ -309,13 +340,45 @@ class InformationRequestAdmin(admin.ModelAdmin):
         return permissions.requests_for(request.user).filter(pk=obj.pk).exists()
 
     def has_add_permission(self, request):
-        return False
+        office = receiving_office()
+        return office is not None and permissions.in_office(request.user, office.pk)
 
     def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """登记 an application that did not come through the website."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = RegisterForm(request.POST if request.method == "POST" else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "登记政府信息公开申请",
+            "opts": self.model._meta,
+            "form": form,
+        }
+        if request.method == "POST" and form.is_valid():
+            try:
+                application, code = request_register(
+                    data=form.application_data(),
+                    channel=form.cleaned_data["channel"],
+                    received_on=form.cleaned_data["received_on"],
+                    actor=request.user,
+                    token=form.cleaned_data["token"],
+                )
+            except WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                context |= {"title": "申请已登记", "application": application, "code": code}
+                return TemplateResponse(
+                    request, "admin/disclosure/informationrequest/registered.html", context
+                )
+        return TemplateResponse(
+            request, "admin/disclosure/informationrequest/register.html", context
+        )
 
     @admin.display(description="答复期限", ordering="due_date")
     def due_display(self, obj):

@@ -33,6 +33,7 @@ from .requests import (
     request_extend,
     request_lapse,
     request_receive,
+    request_register,
     request_submit,
     request_third_party_replied,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "request_extend",
     "request_lapse",
     "request_receive",
+    "request_register",
     "request_submit",
     "request_third_party_replied",
 ]

@@ -165,6 +165,56 @@ def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[Inform
 
 
 @transaction.atomic
+def request_register(
+    *, data: dict, channel: str, received_on: dt.date, actor, token: uuid.UUID
+) -> tuple[InformationRequest, str]:
+    """Record an application that came on paper, by letter, fax or in person.
+
+    It is received on the day given (in person: that day; by letter: the day
+    it was signed for; Art. 31), so its clock starts at once. Returns it and
+    its query code, for the applicant; the same form sent twice records one
+    application (the second time with an empty code).
+    """
+    existing = InformationRequest.objects.filter(token=token).first()
+    if existing is not None:
+        return existing, ""
+    office = receiving_office()
+    _require(
+        permissions.in_office(actor, office.pk),
+        f"政府信息公开申请由{office.name}登记和办理。",
+    )
+    _require(
+        channel in InformationRequest.Channel.values
+        and channel != InformationRequest.Channel.ONLINE,
+        "网上申请由申请人在网站提交，请选择当面提交、信函或传真。",
+    )
+    today = timezone.localdate()
+    _require(received_on <= today, "收到申请日期不能晚于今天。")
+    code = new_query_code()
+    application = InformationRequest(
+        **data,
+        number=next_request_number(today),
+        code_hash=make_password(code),
+        channel=channel,
+        office=office,
+        status=Status.RECEIVED,
+        received_on=received_on,
+        clock_start=received_on,
+        token=token,
+    )
+    application.full_clean()
+    _save(application)
+    _event(
+        application,
+        Action.REGISTERED,
+        actor,
+        received_on,
+        InformationRequest.Channel(channel).label,
+    )
+    return application, code
+
+
+@transaction.atomic
 def request_receive(*, application, actor, on: dt.date | None = None) -> InformationRequest:
     """Confirm receipt of an online application: the reply clock starts that day."""
     application = _lock(application)
