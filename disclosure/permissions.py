@@ -51,15 +51,19 @@ def is_office_staff(user) -> bool:
     return is_admin(user) or staff_of(user) is not None
 
 
-def publications_for(user, queryset: QuerySet | None = None) -> QuerySet:
-    """The publications a member of staff may see in the admin."""
-    queryset = Publication.objects.all() if queryset is None else queryset
+def _own_office(user, queryset: QuerySet, office_field: str = "office_id") -> QuerySet:
+    """All of it for administrators, their office's rows for staff, nothing for anyone else."""
     if is_admin(user):
         return queryset
     staff = staff_of(user)
     if staff is None:
         return queryset.none()
-    return queryset.filter(office_id=staff.office_id)
+    return queryset.filter(**{office_field: staff.office_id})
+
+
+def publications_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    """The publications a member of staff may see in the admin."""
+    return _own_office(user, Publication.objects.all() if queryset is None else queryset)
 
 
 def items_for(user) -> QuerySet:
@@ -189,13 +193,9 @@ def in_office(user, office_id: int) -> bool:
 
 
 def comments_for(user, queryset: QuerySet | None = None) -> QuerySet:
+    """Comments on the consultations of the user's office."""
     queryset = Comment.objects.all() if queryset is None else queryset
-    if is_admin(user):
-        return queryset
-    staff = staff_of(user)
-    if staff is None:
-        return queryset.none()
-    return queryset.filter(consultation__office_id=staff.office_id)
+    return _own_office(user, queryset, "consultation__office_id")
 
 
 def can_moderate(user, comment: Comment) -> bool:
@@ -207,13 +207,8 @@ def can_see_contact(user, comment: Comment) -> bool:
 
 
 def requests_for(user, queryset: QuerySet | None = None) -> QuerySet:
-    queryset = InformationRequest.objects.all() if queryset is None else queryset
-    if is_admin(user):
-        return queryset
-    staff = staff_of(user)
-    if staff is None:
-        return queryset.none()
-    return queryset.filter(office_id=staff.office_id)
+    """Applications handled by the user's office (all of them, masked, for administrators)."""
+    return _own_office(user, InformationRequest.objects.all() if queryset is None else queryset)
 
 
 def can_handle_request(user, request: InformationRequest) -> bool:
