@@ -7,6 +7,7 @@ recorded; lists and everyone else see them masked.
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from django import forms
@@ -38,7 +39,7 @@ from ..services import (
 )
 from ..services.requests import receiving_office
 from ..uploads import ALLOWED_NAMES
-from ..views.public import _file_response
+from ..views.public import file_response
 
 Status = InformationRequest.Status
 
@@ -494,7 +495,6 @@ class InformationRequestAdmin(admin.ModelAdmin):
             "form": form,
             "spec": spec,
             "change_url": change_url,
-            "multipart": action == "answer",
         }
         return TemplateResponse(request, "admin/disclosure/informationrequest/action.html", context)
 
@@ -505,9 +505,12 @@ class InformationRequestAdmin(admin.ModelAdmin):
             or not application.reply_file
         ):
             raise PermissionDenied
-        name = f"{application.number}答复书{application.reply_file.name[application.reply_file.name.rfind('.') :]}"
-        return _file_response(
-            application.reply_file, name, "application/octet-stream", as_attachment=True
+        extension = os.path.splitext(application.reply_file.name)[1]
+        return file_response(
+            application.reply_file,
+            f"{application.number}答复书{extension}",
+            "application/octet-stream",
+            as_attachment=True,
         )
 
 

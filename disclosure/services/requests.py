@@ -38,7 +38,7 @@ from ..models import (
 )
 from ..uploads import check_attachment
 from ..workdays import Calendar, load_calendar
-from .publications import WorkflowError
+from .publications import WorkflowError, _require
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action
@@ -46,11 +46,6 @@ Action = RequestEvent.Action
 # Letters and digits that cannot be mistaken for one another when read aloud or copied.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise WorkflowError(message)
 
 
 def new_query_code() -> str:
@@ -71,16 +66,9 @@ def next_request_number(today: dt.date) -> str:
 
 def receiving_office() -> Office:
     """The office that answers for the 公开指南 (which tells citizens how to apply)."""
-    guide = (
-        CatalogueItem.objects.filter(name="公开指南", is_active=True)
-        .prefetch_related("offices")
-        .first()
-    )
-    if guide is not None:
-        office = guide.offices.order_by("order", "id").first()
-        if office is not None:
-            return office
-    return Office.objects.filter(is_active=True).order_by("order", "id").first()
+    offices = Office.objects.order_by("order", "id")
+    guide = CatalogueItem.objects.filter(name="公开指南", is_active=True)
+    return offices.filter(catalogueitem__in=guide).first() or offices.filter(is_active=True).first()
 
 
 def find_request(number: str, code: str) -> InformationRequest | None:
@@ -101,7 +89,7 @@ def _lock(application: InformationRequest) -> InformationRequest:
     return InformationRequest.objects.select_for_update().get(pk=application.pk)
 
 
-def set_due_date(application: InformationRequest, calendar: Calendar) -> None:
+def set_reply_due_date(application: InformationRequest, calendar: Calendar) -> None:
     """Due while the clock runs; none while waiting for a correction or a third party."""
     if application.clock_start is None or application.status in (
         Status.SUBMITTED,
@@ -119,7 +107,7 @@ def set_due_date(application: InformationRequest, calendar: Calendar) -> None:
 
 
 def _save(application: InformationRequest, calendar: Calendar | None = None) -> None:
-    set_due_date(application, calendar or load_calendar())
+    set_reply_due_date(application, calendar or load_calendar())
     application.save()
 
 
@@ -134,6 +122,23 @@ def _today(on: dt.date | None) -> dt.date:
     return on or timezone.localdate()
 
 
+def _new_application(
+    data: dict, *, office: Office, token: uuid.UUID, **fields
+) -> tuple[InformationRequest, str]:
+    """An unsaved, validated application with the next number, and its query code."""
+    code = new_query_code()
+    application = InformationRequest(
+        **data,
+        **fields,
+        number=next_request_number(timezone.localdate()),
+        code_hash=make_password(code),
+        office=office,
+        token=token,
+    )
+    application.full_clean()
+    return application, code
+
+
 def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[InformationRequest, str]:
     """Record an online application; returns it and its query code (shown once, kept hashed).
 
@@ -143,20 +148,16 @@ def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[Inform
     existing = InformationRequest.objects.filter(token=token).first()
     if existing is not None:
         return existing, ""
-    code = new_query_code()
     try:
         with transaction.atomic():
-            application = InformationRequest(
-                **data,
-                number=next_request_number(timezone.localdate()),
-                code_hash=make_password(code),
-                channel=InformationRequest.Channel.ONLINE,
+            application, code = _new_application(
+                data,
                 office=receiving_office(),
+                token=token,
+                channel=InformationRequest.Channel.ONLINE,
                 status=Status.SUBMITTED,
                 client=client,
-                token=token,
             )
-            application.full_clean()
             application.save()
             _event(application, Action.SUBMITTED, None, timezone.localdate())
     except IntegrityError:
@@ -188,21 +189,16 @@ def request_register(
         and channel != InformationRequest.Channel.ONLINE,
         "网上申请由申请人在网站提交，请选择当面提交、信函或传真。",
     )
-    today = timezone.localdate()
-    _require(received_on <= today, "收到申请日期不能晚于今天。")
-    code = new_query_code()
-    application = InformationRequest(
-        **data,
-        number=next_request_number(today),
-        code_hash=make_password(code),
-        channel=channel,
+    _require(received_on <= timezone.localdate(), "收到申请日期不能晚于今天。")
+    application, code = _new_application(
+        data,
         office=office,
+        token=token,
+        channel=channel,
         status=Status.RECEIVED,
         received_on=received_on,
         clock_start=received_on,
-        token=token,
     )
-    application.full_clean()
     _save(application)
     _event(
         application,
@@ -407,7 +403,7 @@ def request_answer(
     _require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
     _require(reply_type in ReplyType.values, "请选择答复类型。")
     _require(
-        reply_type not in (ReplyType.OTHER_NO_CORRECTION,),
+        reply_type != ReplyType.OTHER_NO_CORRECTION,
         "逾期未补正的申请由系统在补正期限过后终止办理。",
     )
     _require(reply_file is not None, "请上传答复书。")

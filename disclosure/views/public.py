@@ -48,9 +48,10 @@ def home(request):
     today = timezone.localdate()
     consultations_item = next(
         (
-            node.item
-            for node in _walk(tree)
-            if node.is_leaf and node.item.presentation == Presentation.CONSULTATIONS
+            leaf.item
+            for root in tree
+            for leaf in root.leaves()
+            if leaf.item.presentation == Presentation.CONSULTATIONS
         ),
         None,
     )
@@ -73,12 +74,6 @@ def home(request):
             "open_consultations": list(open_consultations),
         },
     )
-
-
-def _walk(roots: list[Node]):
-    for node in roots:
-        yield node
-        yield from _walk(node.children)
 
 
 @require_safe
@@ -281,17 +276,17 @@ def attachment_download(request, pk: int, attachment: int):
         pk=attachment,
         publication_id=pk,
     )
-    return _file_response(file.file, file.name, file.content_type, as_attachment=True)
+    return file_response(file.file, file.name, file.content_type, as_attachment=True)
 
 
 @require_safe
 def photo(request, pk: int):
     publication = get_object_or_404(Publication.objects.public().exclude(photo=""), pk=pk)
     content_type = "image/png" if publication.photo.name.lower().endswith(".png") else "image/jpeg"
-    return _file_response(publication.photo, None, content_type, as_attachment=False)
+    return file_response(publication.photo, None, content_type, as_attachment=False)
 
 
-def _file_response(field_file, name: str | None, content_type: str, *, as_attachment: bool):
+def file_response(field_file, name: str | None, content_type: str, *, as_attachment: bool):
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:

@@ -56,11 +56,7 @@ def apply(request):
             )
             if code:
                 record("request", client)
-                request.session[RECEIPT] = {
-                    "number": application.number,
-                    "code": code,
-                    "token": str(token),
-                }
+                request.session[RECEIPT] = {"number": application.number, "code": code}
             return redirect("disclosure:request_receipt")
         form.add_error(
             None,
