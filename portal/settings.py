@@ -124,14 +124,32 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ unless DATABASE_URL names another database, for example
-# postgres://user@127.0.0.1:5432/portal (PostgreSQL through psycopg 3).
+# postgres://user@127.0.0.1:5432/portal (PostgreSQL through psycopg 3). An
+# empty DATABASE_URL is the same as none.
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
+        env_str("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait for each other instead of failing with "database
+    # is locked": write-ahead logging, transactions that take the write lock
+    # when they begin, and a generous wait.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("DB_BUSY_TIMEOUT", 20),
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer makes a page fail within seconds (a
+    # Chinese 503 page, /healthz 503), never hangs a worker until it is killed.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 3),
+        "options": f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 15000)}",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -167,6 +185,17 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+
+
+def static_file_headers(headers, path: str, url: str) -> None:
+    """Static files never run as a page of their own (an SVG opened directly, say)."""
+    headers["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; sandbox"
+    )
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # HTTPS: on by default in production. SECURE_HTTPS=0 serves plain HTTP, for a
 # local run of the production configuration.
@@ -205,6 +234,8 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_URL = "admin/"
 CSRF_FAILURE_VIEW = "disclosure.views.errors.csrf_failure"
 LOGIN_URL = "admin:login"
+# Where a login with no (or an unsafe) ?next= ends: the admin home.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # The bureau's 统一社会信用代码: the first part of every document's 索引号.
 CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")
@@ -237,6 +268,8 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden": {"()": "portal.log_filters.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"filters": ["forbidden"]}},
 }

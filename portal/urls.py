@@ -9,3 +9,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("disclosure.urls")),
 ]
+
+handler400 = "disclosure.views.errors.bad_request"
+handler403 = "disclosure.views.errors.permission_denied"
+handler500 = "disclosure.views.errors.server_error"

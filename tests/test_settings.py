@@ -74,6 +74,45 @@ def test_sqlite_by_default_and_postgresql_through_database_url():
     assert "postgresql" in result.stdout
 
 
+def test_an_empty_database_url_means_the_default_sqlite_database():
+    result = load_settings(DEBUG="1", DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout
+
+
+def test_sqlite_writers_wait_for_each_other_instead_of_failing():
+    script = "import portal.settings as s; print(s.DATABASES['default']['OPTIONS'])"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
+    assert "journal_mode=WAL" in result.stdout
+    assert "'timeout': 20" in result.stdout
+
+
+def test_postgresql_connections_and_statements_time_out():
+    script = "import portal.settings as s; print(s.DATABASES['default']['OPTIONS'])"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={
+            "PATH": os.environ["PATH"],
+            "DEBUG": "1",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "'connect_timeout': 3" in result.stdout
+    assert "statement_timeout=15000" in result.stdout
+
+
 def test_production_settings_are_secure():
     script = (
         "import portal.settings as s;"
