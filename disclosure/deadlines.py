@@ -99,15 +99,18 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 def _number(text: str) -> int:
     """20, ２０, 二十, 十五, 三十一 → int."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
-    value = 0
-    for char in text:
-        value = value * 10 + _DIGITS[char]
-    return value
+    try:
+        if "十" in text:
+            tens, _, ones = text.partition("十")
+            return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
+        value = 0
+        for char in text:
+            value = value * 10 + _DIGITS[char]
+        return value
+    except KeyError:
+        raise RuleError(f"“{text}”不是一个能识别的数字，请用阿拉伯数字书写。") from None
 
 
 def _normalise(words: str) -> str:

@@ -47,6 +47,10 @@ def _image_format(file) -> str | None:
         with Image.open(file) as image:
             image.verify()
             return image.format
+    except Image.DecompressionBombError:
+        raise ValidationError(
+            "图片的像素尺寸过大，可能无法正常打开，请缩小尺寸（例如宽高各不超过5000像素）后重新上传。"
+        ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return None
 

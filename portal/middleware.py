@@ -1,5 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 
 class AdminStyleMiddleware:
@@ -18,3 +19,24 @@ class AdminStyleMiddleware:
         if request.path.startswith(self.prefix):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A query string with a NUL character is a 400: no database stores one, no page needs one.
+
+    (Form fields refuse NUL characters themselves, with a message in Chinese.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            raise BadRequest("NUL character in the query string")
+        return self.get_response(request)
+
+
+def _pairs(query):
+    for key, values in query.lists():
+        for value in values:
+            yield key, value

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.RejectNullCharactersMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminStyleMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,7 +186,6 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
-
 
 
 def static_file_headers(headers, path: str, url: str) -> None:

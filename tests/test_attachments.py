@@ -85,3 +85,17 @@ def test_files_over_the_size_limit_are_refused(settings):
     big = PDF + b"0" * (1024 * 1024)
     with pytest.raises(ValidationError, match="不能超过1MB"):
         check_attachment(SimpleUploadedFile("大.pdf", big))
+
+
+def test_an_image_declaring_enormous_dimensions_is_refused_in_chinese():
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 40000, 40000, 8, 2, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+    with pytest.raises(ValidationError, match="像素尺寸过大"):
+        check_attachment(SimpleUploadedFile("照片.png", bomb, content_type="image/png"))

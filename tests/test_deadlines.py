@@ -65,6 +65,8 @@ def test_an_item_may_set_a_shorter_bound_for_timely():
         ("信息形成之日起400个工作日内", "1到366"),
         ("每月31日前", "1到28"),
         ("20个工作日", "无法识别"),
+        ("信息形成之日起十十个工作日内", "不是一个能识别的数字"),
+        ("每月十十日前", "不是一个能识别的数字"),
     ],
 )
 def test_words_that_are_not_a_rule_are_refused_in_chinese(words, message):

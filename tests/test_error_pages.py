@@ -26,7 +26,9 @@ def test_a_form_sent_in_another_encoding_is_a_chinese_400(catalogue, url):
 def test_staff_opening_a_page_they_may_not_get_a_chinese_403(client, catalogue):
     from disclosure.models import Office
 
-    reviewer = make_staff("reviewer", Office.objects.get(name="行政办公室"), StaffMember.Role.REVIEWER)
+    reviewer = make_staff(
+        "reviewer", Office.objects.get(name="行政办公室"), StaffMember.Role.REVIEWER
+    )
     client.force_login(reviewer)
     response = client.get("/admin/disclosure/publication/add/")
     assert response.status_code == 403
@@ -38,7 +40,9 @@ def test_staff_opening_a_page_they_may_not_get_a_chinese_403(client, catalogue):
 def test_a_refused_request_is_logged_without_a_traceback(client, catalogue, caplog):
     from disclosure.models import Office
 
-    reviewer = make_staff("reviewer", Office.objects.get(name="行政办公室"), StaffMember.Role.REVIEWER)
+    reviewer = make_staff(
+        "reviewer", Office.objects.get(name="行政办公室"), StaffMember.Role.REVIEWER
+    )
     client.force_login(reviewer)
     with caplog.at_level(logging.WARNING, logger="django.request"):
         client.get("/admin/disclosure/publication/add/")

@@ -23,3 +23,9 @@ def test_a_right_password_logs_in_and_resets_the_count(client):
     client.post(LOGIN, {"username": "editor", "password": "wrong"})
     response = client.post(LOGIN, {"username": "editor", "password": "the-right-password-1"})
     assert response.status_code == 302 and response.url == "/admin/"
+
+
+def test_an_overlong_user_name_is_refused_by_the_form(client):
+    response = client.post(LOGIN, {"username": "u" * 300, "password": "wrong"})
+    assert response.status_code == 200
+    assert "用户名不能超过150个字符" in response.content.decode()

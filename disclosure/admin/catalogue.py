@@ -13,6 +13,7 @@ from ..catalogue_excel import export_workbook, parse_workbook
 from ..deadlines import RuleError
 from ..models import MAX_LEVEL, CatalogueItem, Office, tree_ordering
 from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
+from .filters import as_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -81,7 +82,8 @@ class ResponsibleOfficeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
-        office = Office.objects.filter(pk=self.value()).first() if self.value().isdigit() else None
+        office_id = as_id(self.value())
+        office = Office.objects.filter(pk=office_id).first() if office_id is not None else None
         if office is None:
             return queryset.none()
         return queryset.filter(pk__in=CatalogueItem.objects.responsible(office).values("pk"))

@@ -8,11 +8,13 @@ from .. import permissions
 from ..models import Comment, Publication
 from ..privacy import log_view, mask_contact
 from ..services import WorkflowError, comment_moderate
+from .filters import IdFilter
 
 
-class ConsultationFilter(admin.SimpleListFilter):
+class ConsultationFilter(IdFilter):
     title = "征求意见"
     parameter_name = "consultation"
+    field = "consultation_id"
 
     def lookups(self, request, model_admin):
         mine = permissions.comments_for(request.user).values("consultation")
@@ -20,12 +22,6 @@ class ConsultationFilter(admin.SimpleListFilter):
             (str(publication.pk), Truncator(publication.title).chars(30))
             for publication in Publication.objects.filter(pk__in=mine).order_by("-opens_on")
         ]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        return queryset.filter(consultation_id=value) if value.isdigit() else queryset.none()
 
 
 @admin.register(Comment)

@@ -16,6 +16,7 @@ from ..services import (
     office_change_save_draft,
     office_change_submit,
 )
+from .filters import as_id
 from .transitions import transition_view
 
 Status = OfficeProfileChange.Status
@@ -77,10 +78,10 @@ class OfficeProfileChangeAdmin(admin.ModelAdmin):
     def get_changeform_initial_data(self, request):
         """A new change starts from the office's current particulars."""
         initial = super().get_changeform_initial_data(request)
-        office_id = request.GET.get("office", "")
+        office_id = as_id(request.GET.get("office"))
         office = (
             permissions.profile_offices(request.user).filter(pk=office_id).first()
-            if office_id.isdigit()
+            if office_id is not None
             else None
         )
         if office is not None:

@@ -40,6 +40,7 @@ from ..services import (
     publication_withdraw,
 )
 from ..uploads import ALLOWED_NAMES, check_attachment
+from .filters import IdFilter, as_id
 from .transitions import transition_view
 
 Status = Publication.Status
@@ -247,9 +248,10 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ItemFilter(admin.SimpleListFilter):
+class ItemFilter(IdFilter):
     title = "目录事项"
     parameter_name = "item"
+    field = "item_id"
 
     def lookups(self, request, model_admin):
         mine = permissions.publications_for(request.user).values("item")
@@ -258,27 +260,16 @@ class ItemFilter(admin.SimpleListFilter):
         ).select_related("parent__parent")
         return [(str(item.pk), str(item)) for item in items.in_tree_order()]
 
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        return queryset.filter(item_id=value) if value.isdigit() else queryset.none()
 
-
-class OfficeFilter(admin.SimpleListFilter):
+class OfficeFilter(IdFilter):
     title = "发布科室"
     parameter_name = "office"
+    field = "office_id"
 
     def lookups(self, request, model_admin):
         if not permissions.is_admin(request.user):
             return []
         return [(str(office.pk), office.name) for office in Office.objects.all()]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value is None:
-            return queryset
-        return queryset.filter(office_id=value) if value.isdigit() else queryset.none()
 
 
 TRANSITIONS = {
@@ -376,10 +367,10 @@ class PublicationAdmin(admin.ModelAdmin):
     def _item_for(self, request, obj) -> CatalogueItem | None:
         if obj is not None:
             return obj.item
-        value = request.GET.get("item", "")
-        if not value.isdigit():
+        pk = as_id(request.GET.get("item"))
+        if pk is None:
             return None
-        return permissions.items_for(request.user).filter(pk=value).first()
+        return permissions.items_for(request.user).filter(pk=pk).first()
 
     def get_fields(self, request, obj=None):
         item = self._item_for(request, obj)
@@ -409,7 +400,7 @@ class PublicationAdmin(admin.ModelAdmin):
         return (
             item is not None
             and item.presentation == CatalogueItem.Presentation.CONSULTATIONS
-            and request.GET.get("feedback_for", "").isdigit()
+            and as_id(request.GET.get("feedback_for")) is not None
         )
 
     def get_inlines(self, request, obj):
