@@ -21,6 +21,16 @@ def pytest_collection_modifyitems(items):
                 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _server_outlives_browser(live_server):
+    """Start the live server before Chromium, so that it stops after Chromium.
+
+    Session fixtures stop in the reverse order of their start: Chromium and
+    its open connections are gone before the server closes its database
+    connection, and no request thread is left using a closed one.
+    """
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
