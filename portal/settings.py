@@ -196,6 +196,10 @@ def static_file_headers(headers, path: str, url: str) -> None:
 
 
 WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
+# In development (and under the tests, which switch DEBUG off at run time)
+# static files come from their sources.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # HTTPS: on by default in production. SECURE_HTTPS=0 serves plain HTTP, for a
 # local run of the production configuration.
