@@ -34,7 +34,7 @@ run: $(VENV)/.base-installed
 	$(RUN_ENV) $(PY) manage.py bootstrap
 	$(RUN_ENV) $(PY) manage.py seed_demo
 	@echo "网站：http://$(HOST):$(PORT)/    管理后台：http://$(HOST):$(PORT)/admin/"
-	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --bind "$(HOST):$(PORT)" --workers 2 --access-logfile -
+	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --config python:portal.gunicorn_conf --bind "$(HOST):$(PORT)" --access-logfile -
 
 # Development server with DEBUG on and code reloading.
 dev: $(VENV)/.base-installed
