@@ -1,7 +1,9 @@
 """Per-client limits on what citizens submit, counted in the database.
 
 A client is known by a keyed hash of its address, never the address itself;
-counting rows keeps the limit the same across every app server.
+counting rows keeps the limit the same across every app server. Checking
+the count and recording the attempt happen under a lock on the client's
+row, so simultaneous requests cannot all slip under the limit together.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import hmac
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
-from .models import ClientAttempt
+from .models import ClientAttempt, ClientLock
 
 KEEP = timedelta(days=1)
 
@@ -28,13 +31,33 @@ def client_key(request) -> str:
     return digest.hexdigest()[:32]
 
 
-def allowed(kind: str, client: str) -> bool:
-    """Whether the client is still under the limit for `kind` (see settings.RATE_LIMITS)."""
+def take(kind: str, client: str) -> bool:
+    """Count one attempt of `kind` against the client's limit (settings.RATE_LIMITS).
+
+    False, with nothing counted, when the client has reached the limit.
+    """
     limit, seconds = settings.RATE_LIMITS[kind]
-    since = timezone.now() - timedelta(seconds=seconds)
-    return ClientAttempt.objects.filter(kind=kind, client=client, at__gte=since).count() < limit
+    now = timezone.now()
+    with transaction.atomic():
+        ClientLock.objects.get_or_create(kind=kind, client=client)
+        ClientLock.objects.select_for_update().filter(kind=kind, client=client).update(at=now)
+        recent = ClientAttempt.objects.filter(
+            kind=kind, client=client, at__gte=now - timedelta(seconds=seconds)
+        )
+        if recent.count() >= limit:
+            return False
+        ClientAttempt.objects.create(kind=kind, client=client)
+    _forget_old(now)
+    return True
 
 
-def record(kind: str, client: str) -> None:
-    ClientAttempt.objects.filter(kind=kind, at__lt=timezone.now() - KEEP).delete()
-    ClientAttempt.objects.create(kind=kind, client=client)
+def give_back(kind: str, client: str) -> None:
+    """Uncount the client's latest attempt: it turned out not to count (a successful lookup)."""
+    latest = ClientAttempt.objects.filter(kind=kind, client=client).order_by("-at", "-id").first()
+    if latest is not None:
+        latest.delete()
+
+
+def _forget_old(now) -> None:
+    ClientAttempt.objects.filter(at__lt=now - KEEP).delete()
+    ClientLock.objects.filter(at__lt=now - KEEP).delete()

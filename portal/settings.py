@@ -143,6 +143,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("DB_BUSY_TIMEOUT", 20),
     }
+    # Tests use a file as well, not an in-memory database, so that they meet
+    # SQLite's locking as `make run` does.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer makes a page fail within seconds (a
     # Chinese 503 page, /healthz 503), never hangs a worker until it is killed.
@@ -272,8 +275,8 @@ AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"forbidden": {"()": "portal.log_filters.ForbiddenWithoutTraceback"}},
+    "filters": {"client_errors": {"()": "portal.log_filters.ClientErrorsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"filters": ["forbidden"]}},
+    "loggers": {"django.request": {"filters": ["client_errors"]}},
 }

@@ -362,18 +362,25 @@ class InformationRequestAdmin(admin.ModelAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
+            token = form.cleaned_data["token"]
+            repeated = InformationRequest.objects.filter(token=token).exists()
             try:
                 application, code = request_register(
                     data=form.application_data(),
                     channel=form.cleaned_data["channel"],
                     received_on=form.cleaned_data["received_on"],
                     actor=request.user,
-                    token=form.cleaned_data["token"],
+                    token=token,
                 )
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                context |= {"title": "申请已登记", "application": application, "code": code}
+                context |= {
+                    "title": "申请已登记",
+                    "application": application,
+                    "code": code,
+                    "repeated": repeated,
+                }
                 return TemplateResponse(
                     request, "admin/disclosure/informationrequest/registered.html", context
                 )

@@ -22,6 +22,7 @@ from .publications import (
 )
 from .requests import (
     ClientAttempt,
+    ClientLock,
     InformationRequest,
     PersonalDataView,
     ReplyType,
@@ -38,6 +39,7 @@ __all__ = [
     "CatalogueItemQuerySet",
     "Channel",
     "ClientAttempt",
+    "ClientLock",
     "Comment",
     "DocumentField",
     "FeedbackDecision",

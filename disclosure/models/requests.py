@@ -329,3 +329,21 @@ class ClientAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ClientLock(models.Model):
+    """One row per client and kind of attempt, locked while its attempts are counted."""
+
+    kind = models.CharField("类型", max_length=20)
+    client = models.CharField("来源标识", max_length=64)
+    at = models.DateTimeField("最近一次", auto_now=True)
+
+    class Meta:
+        verbose_name = "提交计数锁"
+        verbose_name_plural = "提交计数锁"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "client"], name="client_lock_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.client[:8]}"

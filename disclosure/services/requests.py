@@ -14,9 +14,10 @@ and records an event; `on` is the day the step happened (today by default).
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import hmac
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -48,8 +49,26 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 
 
-def new_query_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+def query_code(token: uuid.UUID) -> str:
+    """The query code of the application sent with this one-time form token.
+
+    Derived from the token and the secret key, and stored only as a hash: a
+    form that arrives twice (a double click, a refresh) shows the same code
+    again without the code being kept anywhere.
+    """
+    message = f"query-code:{token}".encode()
+    number = int.from_bytes(hmac.new(settings.SECRET_KEY.encode(), message, "sha256").digest())
+    chars = []
+    for _ in range(CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        chars.append(CODE_ALPHABET[index])
+    return "".join(chars)
+
+
+def _code_for(application: InformationRequest) -> str:
+    """The code of an application already recorded, if its token still gives it."""
+    code = query_code(application.token) if application.token else ""
+    return code if code and check_password(code, application.code_hash) else ""
 
 
 def normalise_code(code: str) -> str:
@@ -126,7 +145,7 @@ def _new_application(
     data: dict, *, office: Office, token: uuid.UUID, **fields
 ) -> tuple[InformationRequest, str]:
     """An unsaved, validated application with the next number, and its query code."""
-    code = new_query_code()
+    code = query_code(token)
     application = InformationRequest(
         **data,
         **fields,
@@ -135,19 +154,21 @@ def _new_application(
         office=office,
         token=token,
     )
-    application.full_clean()
+    # The token's uniqueness is the database's to enforce: a second copy of the
+    # form arriving at the same moment fails on insert, and is answered there.
+    application.full_clean(validate_unique=False)
     return application, code
 
 
 def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[InformationRequest, str]:
-    """Record an online application; returns it and its query code (shown once, kept hashed).
+    """Record an online application; returns it and its query code (kept only as a hash).
 
-    Sending the same form twice records it once: the second call returns the
-    first application and an empty code.
+    Sending the same form twice, one after the other or at the same moment,
+    records it once: every call returns the one application and its code.
     """
     existing = InformationRequest.objects.filter(token=token).first()
     if existing is not None:
-        return existing, ""
+        return existing, _code_for(existing)
     try:
         with transaction.atomic():
             application, code = _new_application(
@@ -161,11 +182,11 @@ def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[Inform
             application.save()
             _event(application, Action.SUBMITTED, None, timezone.localdate())
     except IntegrityError:
-        return InformationRequest.objects.get(token=token), ""
+        existing = InformationRequest.objects.get(token=token)
+        return existing, _code_for(existing)
     return application, code
 
 
-@transaction.atomic
 def request_register(
     *, data: dict, channel: str, received_on: dt.date, actor, token: uuid.UUID
 ) -> tuple[InformationRequest, str]:
@@ -174,11 +195,11 @@ def request_register(
     It is received on the day given (in person: that day; by letter: the day
     it was signed for; Art. 31), so its clock starts at once. Returns it and
     its query code, for the applicant; the same form sent twice records one
-    application (the second time with an empty code).
+    application.
     """
     existing = InformationRequest.objects.filter(token=token).first()
     if existing is not None:
-        return existing, ""
+        return existing, _code_for(existing)
     office = receiving_office()
     _require(
         permissions.in_office(actor, office.pk),
@@ -190,23 +211,28 @@ def request_register(
         "网上申请由申请人在网站提交，请选择当面提交、信函或传真。",
     )
     _require(received_on <= timezone.localdate(), "收到申请日期不能晚于今天。")
-    application, code = _new_application(
-        data,
-        office=office,
-        token=token,
-        channel=channel,
-        status=Status.RECEIVED,
-        received_on=received_on,
-        clock_start=received_on,
-    )
-    _save(application)
-    _event(
-        application,
-        Action.REGISTERED,
-        actor,
-        received_on,
-        InformationRequest.Channel(channel).label,
-    )
+    try:
+        with transaction.atomic():
+            application, code = _new_application(
+                data,
+                office=office,
+                token=token,
+                channel=channel,
+                status=Status.RECEIVED,
+                received_on=received_on,
+                clock_start=received_on,
+            )
+            _save(application)
+            _event(
+                application,
+                Action.REGISTERED,
+                actor,
+                received_on,
+                InformationRequest.Channel(channel).label,
+            )
+    except IntegrityError:
+        existing = InformationRequest.objects.get(token=token)
+        return existing, _code_for(existing)
     return application, code
 
 

@@ -9,7 +9,7 @@ from ..catalogue import Node, build_tree, directory_rows
 from ..filters import PublicationFilter
 from ..forms import CommentForm
 from ..models import Attachment, CatalogueItem, Channel, Comment, Office, Publication
-from ..ratelimit import allowed, client_key, record
+from ..ratelimit import client_key, give_back, take
 from ..services import WorkflowError
 from ..services import comment_submit as comment_submit_service
 
@@ -236,9 +236,8 @@ def comment_submit(request, pk: int):
     form = CommentForm(request.POST)
     client = client_key(request)
     if form.is_valid():
-        if Comment.objects.filter(token=form.cleaned_data["token"]).exists() or allowed(
-            "comment", client
-        ):
+        repeated = Comment.objects.filter(token=form.cleaned_data["token"]).exists()
+        if repeated or take("comment", client):
             try:
                 comment_submit_service(
                     consultation=publication,
@@ -249,9 +248,10 @@ def comment_submit(request, pk: int):
                     token=form.cleaned_data["token"],
                 )
             except WorkflowError as error:
+                if not repeated:
+                    give_back("comment", client)
                 form.add_error(None, str(error))
             else:
-                record("comment", client)
                 messages.success(
                     request, "您的意见已提交，感谢参与。承办科室审核后，部分意见可能在本页公开。"
                 )

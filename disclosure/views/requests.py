@@ -16,11 +16,9 @@ from ..deadlines import (
 )
 from ..forms import LookupForm, RequestForm
 from ..models import InformationRequest
-from ..ratelimit import allowed, client_key, record
+from ..ratelimit import client_key, give_back, take
 from ..services import find_request, request_submit
 from ..services.requests import receiving_office
-
-RECEIPT = "information_request_receipt"
 
 
 def _legal_numbers() -> dict:
@@ -43,6 +41,12 @@ def guide(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def apply(request):
+    """The application form; a valid one is answered with the receipt itself.
+
+    The receipt (number and query code) is the answer to the POST and is kept
+    nowhere, not even in a session. The same form sent again, by a double
+    click or a refresh, is answered with the same receipt.
+    """
     if request.method != "POST":
         return render(request, "disclosure/requests/apply.html", {"form": RequestForm()})
     form = RequestForm(request.POST)
@@ -50,14 +54,15 @@ def apply(request):
     if form.is_valid():
         token = form.cleaned_data["token"]
         repeated = InformationRequest.objects.filter(token=token).exists()
-        if repeated or allowed("request", client):
+        if repeated or take("request", client):
             application, code = request_submit(
                 data=form.application_data(), client=client, token=token
             )
-            if code:
-                record("request", client)
-                request.session[RECEIPT] = {"number": application.number, "code": code}
-            return redirect("disclosure:request_receipt")
+            return render(
+                request,
+                "disclosure/requests/receipt.html",
+                {"application": application, "number": application.number, "code": code},
+            )
         form.add_error(
             None,
             "今天从您的网络提交的申请已经较多，请明天再试，或者按公开指南以信函、当面等方式提交。",
@@ -65,20 +70,11 @@ def apply(request):
     return render(request, "disclosure/requests/apply.html", {"form": form})
 
 
-@never_cache
 @require_safe
 def receipt(request):
-    """The number and query code, shown to the applicant's own browser session only."""
-    data = request.session.get(RECEIPT)
-    if not data:
-        messages.info(request, "请使用提交申请后显示的申请编号和查询码查询办理进度。")
-        return redirect("disclosure:request_lookup")
-    application = InformationRequest.objects.filter(number=data["number"]).first()
-    return render(
-        request,
-        "disclosure/requests/receipt.html",
-        {"number": data["number"], "code": data["code"], "application": application},
-    )
+    """The receipt is shown once, in answer to the form; this address leads to the lookup."""
+    messages.info(request, "请使用提交申请后显示的申请编号和查询码查询办理进度。")
+    return redirect("disclosure:request_lookup")
 
 
 @never_cache
@@ -87,14 +83,17 @@ def lookup(request):
     form = LookupForm(request.POST or None)
     application = None
     if request.method == "POST" and form.is_valid():
+        # Every lookup takes a place under the limit, and a successful one gives
+        # it back: simultaneous wrong guesses cannot all slip under the limit.
         client = client_key(request)
-        if not allowed("lookup", client):
+        if not take("lookup", client):
             form.add_error(None, "查询失败次数过多，请一小时后再试。")
         else:
             application = find_request(form.cleaned_data["number"], form.cleaned_data["code"])
             if application is None:
-                record("lookup", client)
                 form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
+            else:
+                give_back("lookup", client)
     context = {"form": form, "application": application}
     if application is not None:
         context["events"] = application.events.all()
