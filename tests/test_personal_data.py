@@ -228,3 +228,40 @@ def test_reply_documents_are_never_served_publicly(client, people):
         client.get(f"/admin/disclosure/informationrequest/{application.pk}/reply/").status_code
         == 302
     )
+
+
+PROBES = [
+    ("informationrequest", "id_number__startswith", ID_NUMBER[:3]),
+    ("informationrequest", "phone__startswith", PHONE[:3]),
+    ("informationrequest", "name__contains", "王"),
+    ("informationrequest", "address__icontains", "隐私"),
+    ("informationrequest", "id_number", ID_NUMBER),
+    ("informationrequest", "office__phone__startswith", "0"),
+    ("comment", "contact__startswith", COMMENT_CONTACT[:3]),
+    ("comment", "contact", COMMENT_CONTACT),
+    ("personaldataview", "request__id_number__startswith", ID_NUMBER[:3]),
+]
+
+
+def test_masked_data_cannot_be_read_back_through_list_lookups(client, people):
+    application = submitted(people)
+    consultation = make_consultation(people)
+    Client().post(f"/xxgk/doc/{consultation.pk}/yj/", comment_form(contact=COMMENT_CONTACT))
+    assert Comment.objects.filter(contact=COMMENT_CONTACT).exists()
+    for user in (people.admin, people.editor):
+        client.force_login(user)
+        for model, lookup, value in PROBES:
+            url = f"/admin/disclosure/{model}/?id={application.pk}&{lookup}={value}"
+            response = client.get(url)
+            # 400 for the lookup; 403 where the user may not see the list at all.
+            expected = {400, 403} if user == people.editor else {400}
+            assert response.status_code in expected, (user, url, response.status_code)
+    # The declared filters still work.
+    client.force_login(people.admin)
+    assert (
+        client.get("/admin/disclosure/informationrequest/?status__exact=submitted").status_code
+        == 200
+    )
+    assert client.get("/admin/disclosure/informationrequest/?due=overdue").status_code == 200
+    assert client.get("/admin/disclosure/personaldataview/?at__year=2026").status_code == 200
+    assert client.get("/admin/disclosure/comment/?status__exact=pending").status_code == 200

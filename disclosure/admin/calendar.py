@@ -4,6 +4,7 @@ from django.utils import timezone
 from ..models import HolidaySchedule, HolidayScheduleDay, Publication
 from ..services.deadlines import refresh_due_dates
 from ..workdays import Source, load_calendar
+from .base import DeclaredLookupsOnly
 
 
 class HolidayScheduleDayInline(admin.TabularInline):
@@ -13,7 +14,7 @@ class HolidayScheduleDayInline(admin.TabularInline):
 
 
 @admin.register(HolidaySchedule)
-class HolidayScheduleAdmin(admin.ModelAdmin):
+class HolidayScheduleAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = ["year", "notice_reference", "notice_date", "holiday_count", "workday_count"]
     inlines = [HolidayScheduleDayInline]
 

@@ -13,6 +13,7 @@ from ..catalogue_excel import export_workbook, parse_workbook
 from ..deadlines import RuleError
 from ..models import MAX_LEVEL, CatalogueItem, Office, tree_ordering
 from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
+from .base import DeclaredLookupsOnly
 from .filters import as_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -98,7 +99,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(CatalogueItem)
-class CatalogueItemAdmin(admin.ModelAdmin):
+class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     form = CatalogueItemForm
 
     class Media:

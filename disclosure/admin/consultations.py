@@ -8,6 +8,7 @@ from .. import permissions
 from ..models import Comment, Publication
 from ..privacy import log_view, mask_contact
 from ..services import WorkflowError, comment_moderate
+from .base import DeclaredLookupsOnly
 from .filters import IdFilter
 
 
@@ -25,7 +26,7 @@ class ConsultationFilter(IdFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = [
         "excerpt",
         "consultation_title",

@@ -16,6 +16,7 @@ from ..services import (
     office_change_save_draft,
     office_change_submit,
 )
+from .base import DeclaredLookupsOnly
 from .filters import as_id
 from .transitions import transition_view
 
@@ -37,7 +38,7 @@ ACTIONS = {
 
 
 @admin.register(OfficeProfileChange)
-class OfficeProfileChangeAdmin(admin.ModelAdmin):
+class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = ["office", "status", "created_by", "created_at", "reviewed_by"]
     list_filter = ["status"]
     fields = ["office", *PROFILE_FIELDS]

@@ -2,10 +2,11 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Channel, Office
+from .base import DeclaredLookupsOnly
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(DeclaredLookupsOnly, SimpleHistoryAdmin):
     list_display = ["name", "kind", "head", "phone", "order", "is_active"]
     list_editable = ["order"]
     list_filter = ["kind", "is_active"]
@@ -21,6 +22,6 @@ class OfficeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
+class ChannelAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]

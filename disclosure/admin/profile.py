@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.shortcuts import redirect
 
 from ..models import SiteProfile
+from .base import DeclaredLookupsOnly
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
+class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "address", "postcode", "phone", "email", "office_hours"]}),
         ("网站备案信息", {"fields": ["website_code", "icp_record", "police_record"]}),

@@ -40,6 +40,7 @@ from ..services import (
     publication_withdraw,
 )
 from ..uploads import ALLOWED_NAMES, check_attachment
+from .base import DeclaredLookupsOnly
 from .filters import IdFilter, as_id
 from .transitions import transition_view
 
@@ -286,7 +287,7 @@ TRANSITIONS = {
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     form = PublicationForm
     change_form_template = "admin/disclosure/publication/change_form.html"
     change_list_template = "admin/disclosure/publication/change_list.html"

@@ -40,6 +40,7 @@ from ..services import (
 from ..services.requests import receiving_office
 from ..uploads import ALLOWED_NAMES
 from ..views.public import file_response
+from .base import DeclaredLookupsOnly
 
 Status = InformationRequest.Status
 
@@ -298,7 +299,7 @@ class DueFilter(admin.SimpleListFilter):
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(admin.ModelAdmin):
+class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     class Media:
         css = {"all": ["admin_extra/publication.css"]}
 
@@ -522,7 +523,7 @@ class InformationRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonalDataView)
-class PersonalDataViewAdmin(admin.ModelAdmin):
+class PersonalDataViewAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     """Administrators check who looked at citizens' personal data."""
 
     list_display = ["at", "user", "request", "comment", "fields", "path"]

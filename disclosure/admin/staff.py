@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
 from ..models import StaffMember
+from .base import DeclaredLookupsOnly
 
 
 class StaffMemberInline(admin.StackedInline):
@@ -17,7 +18,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(DeclaredLookupsOnly, UserAdmin):
     inlines = [StaffMemberInline]
     list_display = [
         "username",
