@@ -262,14 +262,23 @@ RATE_LIMITS = {
 # A form sent back sooner than this after it was shown is taken for a robot's.
 SPAM_MIN_SECONDS = env_int("SPAM_MIN_SECONDS", 3)
 
-# Login protection: after AXES_FAILURE_LIMIT wrong passwords for one user name
-# from one address, that pair is locked out for AXES_COOLOFF_HOURS.
+# Login protection (see disclosure/login_limits.py): wrong passwords are
+# counted per user name and address, per address and per user name; a lock
+# lasts AXES_COOLOFF_MINUTES and doubles with each repeat that day.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+AXES_USERNAME_FAILURE_LIMIT = env_int("AXES_USERNAME_FAILURE_LIMIT", 10)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 5)
+AXES_COOLOFF_MAX_MINUTES = env_int("AXES_COOLOFF_MAX_MINUTES", 120)
+AXES_COOLOFF_TIME = "disclosure.login_limits.cool_off"
+AXES_HANDLER = "disclosure.login_limits.LoginLimitsHandler"
+AXES_LOCKOUT_CALLABLE = "disclosure.login_limits.lockout_response"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+# Tries during a lock neither count nor make it longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
 
 LOGGING = {
