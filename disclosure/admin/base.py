@@ -6,6 +6,8 @@ import re
 
 from django.contrib.admin import SimpleListFilter
 
+from ..templatetags.disclosure import person
+
 # What Django's own list filters put in the query string after the field's
 # path: an exact value, an emptiness test or a date range.
 _FILTER_SUFFIX = r"(?:__(?:id|pk))?__(?:exact|isnull|gte|lt)"
@@ -33,3 +35,15 @@ class DeclaredLookupsOnly:
         if self.date_hierarchy:
             patterns.append(re.escape(self.date_hierarchy) + _DATE_PARTS)
         return lookup in names or any(re.fullmatch(pattern, lookup) for pattern in patterns)
+
+
+def person_column(field: str | None, description: str):
+    """A column naming a member of staff family name first (王芳): `field`'s user, or the row's."""
+
+    def column(self, obj):
+        return person(obj if field is None else getattr(obj, field)) or "—"
+
+    column.short_description = description
+    column.admin_order_field = "last_name" if field is None else f"{field}__last_name"
+    column.__name__ = f"{field or 'user'}_name"
+    return column

@@ -8,7 +8,7 @@ from .. import permissions
 from ..models import Comment, Publication
 from ..privacy import log_view, mask_contact
 from ..services import WorkflowError, comment_moderate
-from .base import DeclaredLookupsOnly
+from .base import DeclaredLookupsOnly, person_column
 from .filters import IdFilter
 
 
@@ -45,9 +45,10 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         "contact_masked",
         "body",
         "submitted_at",
-        "moderated_by",
+        "moderated_by_name",
         "moderated_at",
     ]
+    moderated_by_name = person_column("moderated_by", "处理人")
     actions = ["publish_selected", "hide_selected"]
     list_per_page = 50
 
@@ -65,7 +66,7 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             "submitted_at",
             "status",
             "reply",
-            "moderated_by",
+            "moderated_by_name",
             "moderated_at",
         ]
 

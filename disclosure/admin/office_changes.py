@@ -16,7 +16,7 @@ from ..services import (
     office_change_save_draft,
     office_change_submit,
 )
-from .base import DeclaredLookupsOnly
+from .base import DeclaredLookupsOnly, person_column
 from .filters import as_id
 from .transitions import transition_view
 
@@ -39,7 +39,9 @@ ACTIONS = {
 
 @admin.register(OfficeProfileChange)
 class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
-    list_display = ["office", "status", "created_by", "created_at", "reviewed_by"]
+    list_display = ["office", "status", "created_by_name", "created_at", "reviewed_by_name"]
+    created_by_name = person_column("created_by", "起草人")
+    reviewed_by_name = person_column("reviewed_by", "审核人")
     list_filter = ["status"]
     fields = ["office", *PROFILE_FIELDS]
     change_form_template = "admin/disclosure/officeprofilechange/change_form.html"

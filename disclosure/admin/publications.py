@@ -28,6 +28,7 @@ from ..models import (
     FeedbackDecision,
     Office,
     Publication,
+    PublicationEvent,
 )
 from ..services import (
     WorkflowError,
@@ -50,7 +51,7 @@ BASE_FIELDS = ["title", "summary", "keywords", "formed_on", "published_at", "bod
 ITEM_FIELDS = {
     DocumentField.DOC_NUMBER: ["doc_number"],
     DocumentField.WRITTEN_ON: ["written_on"],
-    DocumentField.VALIDITY: ["validity", "validity_changed_on"],
+    DocumentField.VALIDITY: ["validity", "validity_changed_on", "replaced_by"],
     DocumentField.BUDGET_YEAR: ["budget_year"],
     DocumentField.APPROVED_ON: ["approved_on"],
     DocumentField.POSITION: ["position", "order"],
@@ -119,6 +120,13 @@ class PublicationForm(forms.ModelForm):
             self.fields["formed_on"].required = True
         if "office" in self.fields:
             self.fields["office"].queryset = item.responsible_office_queryset()
+        if "replaced_by" in self.fields:
+            self.fields["replaced_by"].queryset = (
+                Publication.objects.public()
+                .filter(item=item, revision_of__isnull=True)
+                .exclude(pk__in=[self.instance.pk, self.instance.revision_of_id])
+                .order_by("-published_at")
+            )
         if "feedback_for" in self.fields:
             consultations = Publication.objects.filter(
                 item=item,
@@ -228,6 +236,7 @@ class StateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", "草稿"),
+            ("returned", "已退回"),
             ("submitted", "待审核"),
             ("scheduled", "定时发布"),
             ("published", "已发布"),
@@ -244,7 +253,11 @@ class StateFilter(admin.SimpleListFilter):
             return queryset.filter(status=Status.PUBLISHED, published_at__lte=now)
         if value == "revision":
             return queryset.filter(revision_of__isnull=False)
-        if value in (Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN):
+        if value == "draft":
+            return queryset.filter(status=Status.DRAFT, return_reason="")
+        if value == "returned":
+            return queryset.filter(status=Status.DRAFT).exclude(return_reason="")
+        if value in (Status.SUBMITTED, Status.WITHDRAWN):
             return queryset.filter(status=value)
         return queryset
 
@@ -361,7 +374,8 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     @admin.display(description="状态")
     def state(self, obj):
-        return format_html('<span class="state state--{}">{}</span>', obj.status, obj.state_label())
+        kind = "returned" if obj.is_returned else obj.status
+        return format_html('<span class="state state--{}">{}</span>', kind, obj.state_label())
 
     # -- the form follows the item -----------------------------------------
 
@@ -457,6 +471,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         if obj is not None:
             user = request.user
+            events = (obj.revision_of or obj).events.select_related("actor")
             context["workflow"] = {
                 "publication": obj,
                 "actions": [
@@ -464,7 +479,10 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                     for name, spec in TRANSITIONS.items()
                     if spec["check"](user, obj)
                 ],
-                "events": obj.revision_of.events.all() if obj.revision_of_id else obj.events.all(),
+                "events": events,
+                "returned": events.filter(action=PublicationEvent.Action.RETURNED).last()
+                if obj.is_returned
+                else None,
                 "pending_revision": Publication.objects.filter(revision_of=obj).first(),
                 "is_author": permissions.is_author(user, obj),
                 **self._consultation_tools(request, obj),

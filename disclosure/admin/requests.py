@@ -40,7 +40,7 @@ from ..services import (
 from ..services.requests import receiving_office
 from ..uploads import ALLOWED_NAMES
 from ..views.public import file_response
-from .base import DeclaredLookupsOnly
+from .base import DeclaredLookupsOnly, person_column
 
 Status = InformationRequest.Status
 
@@ -82,7 +82,7 @@ CLOCK_FIELDS = [
     "extension_days",
     "extension_reason",
     "extended_on",
-    "extension_approved_by",
+    "extension_approved_by_name",
 ]
 REPLY_FIELDS = [
     "reply_type",
@@ -103,7 +103,8 @@ def _present(application: InformationRequest | None, names: list[str]) -> list[s
         return names
     shown = []
     for name in names:
-        value = getattr(application, "reply_file" if name == "reply_link" else name)
+        source = {"reply_link": "reply_file", "extension_approved_by_name": "extension_approved_by"}
+        value = getattr(application, source.get(name, name))
         if name in ALWAYS_SHOWN or value not in (None, "", 0):
             shown.append(name)
     return shown
@@ -321,6 +322,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     actions = None
     list_per_page = 50
 
+    extension_approved_by_name = person_column("extension_approved_by", "延期批准人")
     name_masked = _masked_display("name")
     id_number_masked = _masked_display("id_number")
     legal_representative_masked = _masked_display("legal_representative")
@@ -526,7 +528,8 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 class PersonalDataViewAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     """Administrators check who looked at citizens' personal data."""
 
-    list_display = ["at", "user", "request", "comment", "fields", "path"]
+    list_display = ["at", "user_name", "request", "comment", "fields", "path"]
+    user_name = person_column("user", "查看人")
     list_filter = ["user"]
     date_hierarchy = "at"
     actions = None

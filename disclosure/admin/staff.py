@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
 from ..models import StaffMember
-from .base import DeclaredLookupsOnly
+from .base import DeclaredLookupsOnly, person_column
 
 
 class StaffMemberInline(admin.StackedInline):
@@ -22,8 +22,7 @@ class StaffUserAdmin(DeclaredLookupsOnly, UserAdmin):
     inlines = [StaffMemberInline]
     list_display = [
         "username",
-        "last_name",
-        "first_name",
+        "full_name",
         "office",
         "role",
         "is_active",
@@ -31,6 +30,25 @@ class StaffUserAdmin(DeclaredLookupsOnly, UserAdmin):
     ]
     list_select_related = ["staff__office"]
     list_filter = ["staff__office", "staff__role", "is_active", "is_superuser"]
+
+    full_name = person_column(None, "姓名")
+
+    def get_fieldsets(self, request, obj=None):
+        """Names in Chinese order: family name (姓) before given name (名)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        {"first_name": "last_name", "last_name": "first_name"}.get(f, f)
+                        for f in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
 
     @admin.display(description="科室或单位", ordering="staff__office__name")
     def office(self, obj):

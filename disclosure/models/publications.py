@@ -126,6 +126,15 @@ class Publication(models.Model):
     days_late = models.PositiveIntegerField("逾期工作日数", null=True, editable=False)
     validity = models.CharField("有效性", max_length=10, choices=Validity.choices, blank=True)
     validity_changed_on = models.DateField("有效性变更日期", null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name="替代文件",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+        help_text="文件失效或废止后，由哪一份已发布的文件替代；没有的可不填。网站上会在本文件页面提示并链接到替代文件。",
+    )
     summary = models.TextField("摘要", blank=True)
     keywords = models.CharField(
         "主题词", max_length=200, blank=True, help_text="多个主题词用空格分隔。"
@@ -183,6 +192,12 @@ class Publication(models.Model):
     )
     change_note = models.TextField(
         "修改说明", blank=True, help_text="修改已发布的信息时必填，说明改了什么、为什么改。"
+    )
+    return_reason = models.TextField(
+        "退回原因",
+        blank=True,
+        editable=False,
+        help_text="审核人退回修改时写明的原因；再次提交时清除。",
     )
     withdrawal_reason = models.TextField("撤回原因", blank=True, editable=False)
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
@@ -271,12 +286,22 @@ class Publication(models.Model):
             and self.published_at > timezone.now()
         )
 
+    @property
+    def is_returned(self) -> bool:
+        """A draft that a reviewer sent back, until it is submitted again."""
+        return self.status == self.Status.DRAFT and bool(self.return_reason)
+
     def state_label(self) -> str:
+        status = "已退回" if self.is_returned else self.get_status_display()
         if self.revision_of_id:
-            return f"修改稿（{self.get_status_display()}）"
+            return f"修改稿（{status}）"
         if self.is_scheduled:
             return "定时发布"
-        return self.get_status_display()
+        return status
+
+    @property
+    def is_no_longer_valid(self) -> bool:
+        return self.validity in (self.Validity.EXPIRED, self.Validity.REPEALED)
 
     def required_fields(self) -> list[str]:
         """The metadata fields this document must carry, from its item."""
@@ -305,11 +330,13 @@ class Publication(models.Model):
             errors["formed_on"] = "请填写信息形成（变更）日期，公开时限从这一天起算。"
         if self.formed_on and self.formed_on > timezone.localdate():
             errors["formed_on"] = "信息形成（变更）日期不能晚于今天。"
-        if (
-            self.validity in (self.Validity.EXPIRED, self.Validity.REPEALED)
-            and not self.validity_changed_on
-        ):
+        if self.is_no_longer_valid and not self.validity_changed_on:
             errors["validity_changed_on"] = "文件失效或废止时，请填写有效性变更日期。"
+        if self.replaced_by_id is not None:
+            if not self.is_no_longer_valid:
+                errors["replaced_by"] = "只有失效或废止的文件才填写替代文件。"
+            elif self.replaced_by_id in (self.pk, self.revision_of_id):
+                errors["replaced_by"] = "替代文件不能是本文件自己。"
         if self.is_consultation_item():
             errors |= self._consultation_errors()
         if self.budget_year is not None and not 1949 <= self.budget_year <= 2100:

@@ -39,6 +39,7 @@ CONTENT_FIELDS = [
     "budget_year",
     "validity",
     "validity_changed_on",
+    "replaced_by",
     "summary",
     "keywords",
     "position",
@@ -141,6 +142,7 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()
+    publication.return_reason = ""
     _save(publication, actor, "提交审核")
     _event(publication.revision_of or publication, Action.SUBMITTED, actor, publication.change_note)
     return publication
@@ -155,6 +157,7 @@ def publication_return(*, publication: Publication, actor, reason: str) -> Publi
     )
     _require(bool(reason.strip()), "请填写退回原因。")
     publication.status = Status.DRAFT
+    publication.return_reason = reason.strip()
     _save(publication, actor, f"退回修改：{reason}")
     _event(publication.revision_of or publication, Action.RETURNED, actor, reason)
     return publication

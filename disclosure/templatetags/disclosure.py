@@ -9,3 +9,20 @@ register = template.Library()
 def safe_body(html: str):
     """A document body, sanitized again as it is shown."""
     return _safe_body(html)
+
+
+@register.filter
+def person(user) -> str:
+    """A member of staff by name, family name first (王芳), or by user name."""
+    if user is None:
+        return ""
+    name = f"{user.last_name}{user.first_name}".strip()
+    return name or user.get_username()
+
+
+@register.simple_tag(takes_context=True)
+def staff_queue(context):
+    """What waits for the logged-in member of staff (see `selectors.staff_queue`)."""
+    from ..selectors import staff_queue as queue
+
+    return queue(context["request"].user)
