@@ -336,3 +336,34 @@ def test_public_pages_use_a_bounded_number_of_queries(
     ):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+def test_a_repealed_rule_says_so_and_links_the_rule_that_replaced_it(client, rules):
+    current, repealed, expired = rules
+    repealed.replaced_by = current
+    repealed.save(update_fields=["replaced_by"])
+    page = client.get(repealed.get_absolute_url()).content.decode()
+    banner = page[page.index('class="notice notice--invalid"') :]
+    assert f"本文件已于{timezone.localdate():%Y年}" in banner and "废止" in banner[:200]
+    assert f'href="{current.get_absolute_url()}"' in banner[:400]
+    expired_page = client.get(expired.get_absolute_url()).content.decode()
+    assert "notice--invalid" in expired_page and "现行文件" not in expired_page
+    assert "notice--invalid" not in client.get(current.get_absolute_url()).content.decode()
+
+
+def test_validity_shows_only_under_items_that_have_it(client, rules, people):
+    assert "有效性" in client.get(rules[0].get_absolute_url()).content.decode()
+    reply = publish(make_draft(people.editor, title="建议答复"), people.reviewer)
+    assert "有效性" not in client.get(reply.get_absolute_url()).content.decode()
+
+
+def test_only_a_repealed_or_expired_rule_names_a_replacement(rules):
+    from django.core.exceptions import ValidationError
+
+    current, repealed, _ = rules
+    current.replaced_by = repealed
+    with pytest.raises(ValidationError, match="只有失效或废止的文件"):
+        current.full_clean()
+    repealed.replaced_by = repealed
+    with pytest.raises(ValidationError, match="不能是本文件自己"):
+        repealed.full_clean()

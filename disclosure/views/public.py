@@ -8,7 +8,15 @@ from django.views.decorators.http import require_POST, require_safe
 from ..catalogue import Node, build_tree, directory_rows
 from ..filters import PublicationFilter
 from ..forms import CommentForm
-from ..models import Attachment, CatalogueItem, Channel, Comment, Office, Publication
+from ..models import (
+    Attachment,
+    CatalogueItem,
+    Channel,
+    Comment,
+    DocumentField,
+    Office,
+    Publication,
+)
 from ..ratelimit import client_key, give_back, take
 from ..services import WorkflowError
 from ..services import comment_submit as comment_submit_service
@@ -176,7 +184,12 @@ def _document_context(pk: int) -> tuple[dict, int]:
         "publication": publication,
         "withdrawn": withdrawn,
     }
+    context["has_validity"] = node.item.requires(DocumentField.VALIDITY)
     if not withdrawn:
+        if publication.replaced_by_id and publication.is_no_longer_valid:
+            context["replacement"] = (
+                Publication.objects.public().filter(pk=publication.replaced_by_id).first()
+            )
         context["attachments"] = list(publication.attachments.all())
         context["related"] = list(
             publication.related.public().select_related("item").order_by("-published_at")
@@ -310,6 +323,8 @@ def preview_context(publication: Publication) -> dict:
         "lineage": item.lineage(),
         "publication": publication,
         "withdrawn": publication.status == Publication.Status.WITHDRAWN,
+        "has_validity": item.requires(DocumentField.VALIDITY),
+        "replacement": publication.replaced_by if publication.is_no_longer_valid else None,
         "attachments": list(publication.attachments.all()),
         "related": list(publication.related.select_related("item")),
         "preview": True,
