@@ -429,7 +429,7 @@ def create_documents() -> int:
     ):
         attachment = Attachment(
             publication=publication,
-            name=f"{publication.title}.pdf",
+            name=publication.title,
             content_type="application/pdf",
             size=len(PDF),
         )

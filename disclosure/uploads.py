@@ -9,6 +9,7 @@ its own signature: PDF's header, the OLE2 compound-file header of .doc, .xls,
 from __future__ import annotations
 
 import os
+import re
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -135,3 +136,25 @@ def reply_path(instance, filename: str) -> str:
     """Reply documents go to applicants only: stored apart, under a random name."""
     extension = os.path.splitext(filename)[1].lower()
     return f"replies/{uuid.uuid4().hex}{extension}"
+
+
+# A trailing ".pdf", ".html", ".tar" and the like on a name typed by staff.
+_TYPED_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def name_without_extension(name: str) -> str:
+    """A file's name as staff type it, without an extension they may have added.
+
+    The extension a file is served with always comes from its checked type.
+    """
+    stem = _TYPED_EXTENSION.sub("", name.strip())
+    return stem.strip() or name.strip()
+
+
+def file_size(size: int) -> str:
+    """611 KB, 1.2 MB: the size as the public lists show it."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

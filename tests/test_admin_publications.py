@@ -64,10 +64,11 @@ def test_an_editor_drafts_with_an_attachment(client, people):
     assert publication.status == "draft" and publication.office == people.admin_office
     attachment = publication.attachments.get()
     assert (attachment.name, attachment.content_type, attachment.size) == (
-        "答复.pdf",
+        "答复",
         "application/pdf",
         len(PDF),
     )
+    assert attachment.download_name == "答复.pdf"
 
 
 def test_a_bad_attachment_is_refused_in_chinese_and_keeps_what_was_typed(client, people):

@@ -40,10 +40,12 @@ from ..services import (
     publication_submit,
     publication_withdraw,
 )
-from ..uploads import ALLOWED_NAMES, check_attachment
+from ..uploads import ALLOWED_NAMES, check_attachment, name_without_extension
+from ..views.public import file_response, photo_response, preview_context
 from .base import DeclaredLookupsOnly
 from .filters import IdFilter, as_id
 from .transitions import transition_view
+from .widgets import StaffFileInput, StaffLink
 
 Status = Publication.Status
 
@@ -120,6 +122,9 @@ class PublicationForm(forms.ModelForm):
             self.fields["formed_on"].required = True
         if "office" in self.fields:
             self.fields["office"].queryset = item.responsible_office_queryset()
+        if "photo" in self.fields and self.instance.pk and self.instance.photo:
+            url = reverse("admin:disclosure_publication_photo", args=[self.instance.pk])
+            self.fields["photo"].widget = StaffFileInput(link=StaffLink(url, "查看照片"))
         if "replaced_by" in self.fields:
             self.fields["replaced_by"].queryset = (
                 Publication.objects.public()
@@ -151,7 +156,11 @@ class AttachmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["name"].required = False
+        if "name" in self.fields:
+            self.fields["name"].required = False
+        if self.instance.pk and "file" in self.fields:
+            link = StaffLink(self.instance.staff_url(), self.instance.download_name)
+            self.fields["file"].widget = StaffFileInput(link=link)
 
     def clean(self):
         cleaned = super().clean()
@@ -167,6 +176,8 @@ class AttachmentForm(forms.ModelForm):
                 cleaned["name"] = upload.name
         elif not self.instance.pk and cleaned.get("name"):
             self.add_error("file", "请选择要上传的文件。")
+        if cleaned.get("name"):
+            cleaned["name"] = name_without_extension(cleaned["name"])
         return cleaned
 
 
@@ -175,13 +186,20 @@ class AttachmentInline(admin.TabularInline):
     form = AttachmentForm
     extra = 1
     fields = ["file", "name", "order", "size_display"]
-    readonly_fields = ["size_display"]
+    readonly_fields = ["file_link", "size_display"]
 
-    @admin.display(description="大小")
+    def get_fields(self, request, obj=None):
+        if obj is not None and not self._editable(request, obj):
+            return ["file_link", "order", "size_display"]
+        return self.fields
+
+    @admin.display(description="文件")
+    def file_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.staff_url(), obj.download_name)
+
+    @admin.display(description="类型和大小")
     def size_display(self, obj):
-        from django.template.defaultfilters import filesizeformat
-
-        return filesizeformat(obj.size) if obj.pk else "—"
+        return f"{obj.type_label}，{obj.size_label}" if obj.pk else "—"
 
     def _editable(self, request, obj) -> bool:
         return obj is not None and permissions.can_edit(request.user, obj)
@@ -362,9 +380,10 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def view_on_site(self, obj):
+        """The public page once it is public; until then the preview, which staff may see."""
         if Publication.objects.public().filter(pk=obj.pk).exists():
             return obj.get_absolute_url()
-        return None
+        return reverse("admin:disclosure_publication_preview", args=[obj.pk])
 
     # -- list --------------------------------------------------------------
 
@@ -535,6 +554,21 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 name="disclosure_publication_preview",
             ),
             path(
+                "<int:object_id>/preview/print/",
+                wrap(self.preview_print_view),
+                name="disclosure_publication_preview_print",
+            ),
+            path(
+                "<int:object_id>/files/<int:attachment_id>/",
+                wrap(self.attachment_view),
+                name="disclosure_publication_attachment",
+            ),
+            path(
+                "<int:object_id>/photo/",
+                wrap(self.photo_view),
+                name="disclosure_publication_photo",
+            ),
+            path(
                 "<int:object_id>/restore/<int:history_id>/",
                 wrap(self.restore_view),
                 name="disclosure_publication_restore",
@@ -589,12 +623,29 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)
 
-    def preview_view(self, request, object_id):
-        from ..views.public import preview_context
-
+    def preview_view(self, request, object_id, template="disclosure/publication.html"):
+        """The document as citizens will see it, whatever its state, for those who may see it."""
         publication = self._get_visible(request, object_id)
-        context = preview_context(publication)
-        return TemplateResponse(request, "disclosure/publication.html", context)
+        return TemplateResponse(request, template, preview_context(publication))
+
+    def preview_print_view(self, request, object_id):
+        return self.preview_view(request, object_id, "disclosure/publication_print.html")
+
+    def attachment_view(self, request, object_id, attachment_id):
+        """An attachment of a document the user may see, with the public download's checks."""
+        publication = self._get_visible(request, object_id)
+        attachment = publication.attachments.filter(pk=attachment_id).first()
+        if attachment is None:
+            raise Http404("没有这个附件。")
+        return file_response(
+            attachment.file, attachment.download_name, attachment.content_type, as_attachment=True
+        )
+
+    def photo_view(self, request, object_id):
+        publication = self._get_visible(request, object_id)
+        if not publication.photo:
+            raise Http404("这条信息没有照片。")
+        return photo_response(publication)
 
     def history_view(self, request, object_id, extra_context=None):
         publication = self._get_visible(request, object_id)

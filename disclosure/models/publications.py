@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from django.conf import settings
@@ -13,7 +14,7 @@ from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
 from ..html import SanitizedHTMLField
-from ..uploads import attachment_path, photo_path
+from ..uploads import KINDS, attachment_path, file_size, name_without_extension, photo_path
 from .catalogue import CatalogueItem, DocumentField, Office
 
 
@@ -415,7 +416,11 @@ class Attachment(models.Model):
         Publication, verbose_name="所属信息", on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField("文件", upload_to=attachment_path)
-    name = models.CharField("文件名", max_length=200, help_text="公众下载时看到的文件名。")
+    name = models.CharField(
+        "文件名",
+        max_length=200,
+        help_text="公众下载时看到的文件名，不含扩展名（扩展名按文件的实际类型自动加上）；留空则用上传文件的名称。",
+    )
     content_type = models.CharField("文件类型", max_length=100, editable=False)
     size = models.PositiveBigIntegerField("大小（字节）", editable=False)
     order = models.PositiveIntegerField("排序", default=0)
@@ -426,12 +431,36 @@ class Attachment(models.Model):
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.download_name
 
     def get_absolute_url(self) -> str:
         return reverse(
             "disclosure:attachment", kwargs={"pk": self.publication_id, "attachment": self.pk}
         )
+
+    def staff_url(self) -> str:
+        """The same file for staff who may see the unpublished document (保密审查)."""
+        return reverse(
+            "admin:disclosure_publication_attachment", args=[self.publication_id, self.pk]
+        )
+
+    @property
+    def extension(self) -> str:
+        """From the stored file, whose extension is the checked type's."""
+        return os.path.splitext(self.file.name)[1].lower()
+
+    @property
+    def download_name(self) -> str:
+        """招聘会岗位表.pdf: the name staff gave, with the checked type's extension."""
+        return f"{name_without_extension(self.name)}{self.extension}"
+
+    @property
+    def type_label(self) -> str:
+        return KINDS[self.extension].label if self.extension in KINDS else ""
+
+    @property
+    def size_label(self) -> str:
+        return file_size(self.size)
 
 
 class IndexNumberSequence(models.Model):

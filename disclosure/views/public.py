@@ -289,12 +289,16 @@ def attachment_download(request, pk: int, attachment: int):
         pk=attachment,
         publication_id=pk,
     )
-    return file_response(file.file, file.name, file.content_type, as_attachment=True)
+    return file_response(file.file, file.download_name, file.content_type, as_attachment=True)
 
 
 @require_safe
 def photo(request, pk: int):
     publication = get_object_or_404(Publication.objects.public().exclude(photo=""), pk=pk)
+    return photo_response(publication)
+
+
+def photo_response(publication: Publication):
     content_type = "image/png" if publication.photo.name.lower().endswith(".png") else "image/jpeg"
     return file_response(publication.photo, None, content_type, as_attachment=False)
 
@@ -328,5 +332,6 @@ def preview_context(publication: Publication) -> dict:
         "attachments": list(publication.attachments.all()),
         "related": list(publication.related.select_related("item")),
         "preview": True,
+        "preview_is_public": Publication.objects.public().filter(pk=publication.pk).exists(),
         **consultation_context(publication),
     }
