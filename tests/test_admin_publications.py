@@ -220,3 +220,32 @@ def test_the_preview_shows_a_draft_to_its_office(client, people):
         client.get(reverse("admin:disclosure_publication_preview", args=[draft.pk])).status_code
         == 404
     )
+
+
+def test_submitting_saves_the_edits_first(client, people):
+    draft = make_draft(people.editor, title="旧标题")
+    client.force_login(people.editor)
+    url = f"/admin/disclosure/publication/{draft.pk}/change/"
+    page = client.get(url).content.decode()
+    assert 'name="_workflow" value="submit"' in page
+    # Enter in a text box saves, as on every admin form: 保存 is the form's first button.
+    form = page[page.index('id="publication_form"') :]
+    first_submit = re.search(r'<(?:input|button)[^>]*type="submit"[^>]*>', form).group(0)
+    assert 'name="_save"' in first_submit
+    data = form_data(title="新标题", _workflow="submit")
+    response = client.post(url, data)
+    assert response.status_code == 302 and response.url == url
+    draft.refresh_from_db()
+    assert (draft.title, draft.status) == ("新标题", "submitted")
+    assert draft.events.filter(action="submitted").exists()
+
+
+def test_a_submission_that_does_not_validate_keeps_the_form_and_submits_nothing(client, people):
+    draft = make_draft(people.editor, title="旧标题")
+    client.force_login(people.editor)
+    url = f"/admin/disclosure/publication/{draft.pk}/change/"
+    response = client.post(url, form_data(title="", _workflow="submit"))
+    assert response.status_code == 200
+    assert "这个字段是必填项" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.title, draft.status) == ("旧标题", "draft")

@@ -476,6 +476,19 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 f"征求意见期一般不少于{CONSULTATION_MIN_DAYS}日；确需缩短的，请在公告中说明理由。",
             )
 
+    def response_change(self, request, obj):
+        """保存并提交审核: the edits are saved (the form was valid), then submitted."""
+        if request.POST.get("_workflow") != "submit":
+            return super().response_change(request, obj)
+        change_url = reverse("admin:disclosure_publication_change", args=[obj.pk])
+        try:
+            publication_submit(publication=obj, actor=request.user)
+        except WorkflowError as error:
+            messages.error(request, f"修改已保存，但未能提交审核：{error}")
+        else:
+            messages.success(request, f"已保存并提交审核：{obj}")
+        return HttpResponseRedirect(change_url)
+
     def delete_model(self, request, obj):
         if not permissions.can_delete(request.user, obj):
             raise PermissionDenied

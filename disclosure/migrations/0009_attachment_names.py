@@ -17,16 +17,19 @@ def strip_typed_extensions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure', '0008_returns_and_replacements'),
+        ("disclosure", "0008_returns_and_replacements"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='attachment',
-            name='name',
-            field=models.CharField(help_text='公众下载时看到的文件名，不含扩展名（扩展名按文件的实际类型自动加上）；留空则用上传文件的名称。', max_length=200, verbose_name='文件名'),
+            model_name="attachment",
+            name="name",
+            field=models.CharField(
+                help_text="公众下载时看到的文件名，不含扩展名（扩展名按文件的实际类型自动加上）；留空则用上传文件的名称。",
+                max_length=200,
+                verbose_name="文件名",
+            ),
         ),
         migrations.RunPython(strip_typed_extensions, migrations.RunPython.noop),
     ]
