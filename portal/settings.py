@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "simple_history",
     "csp",
-    "axes",
+    "portal.apps.LoginProtectionConfig",  # django-axes
     "disclosure",
 ]
 
@@ -174,6 +174,9 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese punctuation for Django's own texts, Chinese for those of libraries
+# that ship none (django-axes, the rich-text editor's toolbar).
+LOCALE_PATHS = [BASE_DIR / "disclosure" / "locale"]
 USE_TZ = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

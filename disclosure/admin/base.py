@@ -6,7 +6,7 @@ import re
 
 from django.contrib.admin import SimpleListFilter
 
-from ..templatetags.disclosure import person
+from ..names import person_name
 
 # What Django's own list filters put in the query string after the field's
 # path: an exact value, an emptiness test or a date range.
@@ -41,7 +41,7 @@ def person_column(field: str | None, description: str):
     """A column naming a member of staff family name first (王芳): `field`'s user, or the row's."""
 
     def column(self, obj):
-        return person(obj if field is None else getattr(obj, field)) or "—"
+        return person_name(obj if field is None else getattr(obj, field)) or "—"
 
     column.short_description = description
     column.admin_order_field = "last_name" if field is None else f"{field}__last_name"

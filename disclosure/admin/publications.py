@@ -313,7 +313,13 @@ TRANSITIONS = {
         "check": permissions.can_withdraw,
         "text": "撤回原因（将在网站上向公众显示）",
     },
-    "revise": {"title": "修改已发布信息", "check": permissions.can_revise, "text": None},
+    "revise": {
+        "title": "修改已发布信息",
+        "check": permissions.can_revise,
+        "text": None,
+        "button": "创建修改稿",
+        "done": "已创建修改稿，修改后请提交审核",
+    },
 }
 
 
@@ -325,6 +331,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["admin_extra/publication.css"]}
+        js = ["admin_extra/prose-editor-zh.js"]
 
     list_display = [
         "title",

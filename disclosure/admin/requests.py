@@ -202,6 +202,7 @@ def _handler(user, application) -> bool:
 ACTIONS = {
     "receive": {
         "title": "确认收到",
+        "button": "确认收到",
         "states": [Status.SUBMITTED],
         "check": _handler,
         "form": ConfirmForm,

@@ -44,7 +44,7 @@ def transition_view(model_admin, request, obj, action: str, spec: dict, perform:
         except WorkflowError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"已{spec['title']}：{target}")
+            messages.success(request, f"{spec.get('done') or '已' + spec['title']}：{target}")
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", target.pk)
     context = {
         **model_admin.admin_site.each_context(request),

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from .publications import Publication
 
@@ -57,7 +58,7 @@ class Comment(models.Model):
         ordering = ["-submitted_at", "-id"]
 
     def __str__(self) -> str:
-        return f"对《{self.consultation.title}》的意见（{self.submitted_at:%Y-%m-%d %H:%M}）"
+        return f"对《{self.consultation.title}》的意见（{timezone.localtime(self.submitted_at):%Y-%m-%d %H:%M}）"
 
     @property
     def display_name(self) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
+from ..names import person_name
 from ..uploads import reply_path
 from .catalogue import Office
 
@@ -312,7 +314,9 @@ class PersonalDataView(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.at:%Y-%m-%d %H:%M} {self.fields}"
+        return (
+            f"{person_name(self.user)} {timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.fields}"
+        )
 
 
 class ClientAttempt(models.Model):
@@ -328,7 +332,7 @@ class ClientAttempt(models.Model):
         indexes = [models.Index(fields=["kind", "client", "at"], name="client_attempt_lookup")]
 
     def __str__(self) -> str:
-        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.kind} {timezone.localtime(self.at):%Y-%m-%d %H:%M}"
 
 
 class ClientLock(models.Model):

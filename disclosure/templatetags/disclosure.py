@@ -1,6 +1,7 @@
 from django import template
 
 from ..html import safe_body as _safe_body
+from ..names import person_name
 
 register = template.Library()
 
@@ -14,10 +15,7 @@ def safe_body(html: str):
 @register.filter
 def person(user) -> str:
     """A member of staff by name, family name first (王芳), or by user name."""
-    if user is None:
-        return ""
-    name = f"{user.last_name}{user.first_name}".strip()
-    return name or user.get_username()
+    return person_name(user)
 
 
 @register.simple_tag(takes_context=True)
