@@ -29,9 +29,10 @@ def form_data(item: CatalogueItem, **changes) -> dict:
         "office_scope": item.office_scope,
         "offices": [o.pk for o in item.offices.all()],
         "office_text": item.office_text,
+        "document_fields": list(item.document_fields),
     }
     data.update(changes)
-    return {key: value for key, value in data.items() if value not in ("", None)}
+    return {key: value for key, value in data.items() if value not in ("", None, [])}
 
 
 def test_changelist_shows_the_tree_in_order_with_indentation(admin_client, catalogue):
@@ -189,3 +190,57 @@ def test_staff_without_permission_cannot_reach_the_catalogue(client, catalogue):
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(f"{CHANGELIST}export/").status_code in (302, 403)
     assert client.get(f"{CHANGELIST}import/").status_code in (302, 403)
+
+
+def test_administrators_choose_what_documents_under_an_item_must_carry(
+    admin_client, catalogue, people
+):
+    parent = item_by_path("zcfg")
+    response = admin_client.post(
+        "/admin/disclosure/catalogueitem/add/",
+        {
+            "parent": parent.pk,
+            "name": "人事考试公告",
+            "order": 9,
+            "presentation": "documents",
+            "is_active": "on",
+            "content": "考试公告的标题、文号、成文日期",
+            "deadline_text": "信息形成或者变更之日起20个工作日内",
+            "publisher": "扎兰屯市人力资源和社会保障局",
+            "audience": "public",
+            "office_scope": "listed",
+            "offices": [Office.objects.get(name="行政办公室").pk],
+            "document_fields": ["doc_number", "written_on"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = CatalogueItem.objects.get(name="人事考试公告")
+    assert item.document_fields == ["doc_number", "written_on"]
+    editor_form = admin_client.get(f"/admin/disclosure/publication/add/?item={item.pk}")
+    page = editor_form.content.decode()
+    assert '<label class="required" for="id_doc_number">' in page
+    assert '<label class="required" for="id_written_on">' in page
+    assert 'name="validity"' not in page
+
+
+def test_structured_lists_take_no_document_fields(admin_client, catalogue):
+    item = item_by_path("jgjj/znjg/nsjg")
+    response = admin_client.post(
+        f"/admin/disclosure/catalogueitem/{item.pk}/change/",
+        form_data(item, document_fields=["doc_number"]),
+    )
+    assert response.status_code == 200
+    assert "不需要设置文件必填信息" in response.content.decode()
+    item.refresh_from_db()
+    assert item.document_fields == []
+
+
+def test_the_item_form_explains_and_offers_every_document_field(admin_client, catalogue):
+    page = admin_client.get(
+        f"/admin/disclosure/catalogueitem/{item_by_path('zcfg/zcwj').pk}/change/"
+    )
+    html = page.content.decode()
+    assert "文件必填信息" in html and "勾选的在文件表单中显示并且必填" in html
+    for value in ("doc_number", "written_on", "validity", "budget_year", "approved_on"):
+        assert f'value="{value}"' in html
+    assert re.search(r'value="doc_number"[^>]*checked', html)

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from ..catalogue_excel import export_workbook, parse_workbook
 from ..deadlines import RuleError
-from ..models import MAX_LEVEL, CatalogueItem, Office, tree_ordering
+from ..models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
 from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
 from .base import DeclaredLookupsOnly
 from .filters import as_id
@@ -25,6 +25,16 @@ class ParentChoiceField(forms.ModelChoiceField):
 
 
 class CatalogueItemForm(forms.ModelForm):
+    document_fields = forms.MultipleChoiceField(
+        label="文件必填信息",
+        choices=DocumentField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="本事项下每份文件必须填写的信息：勾选的在文件表单中显示并且必填，未勾选的不显示。"
+        "按“公开内容（要素）”勾选，例如行政规范性文件勾选文号、成文日期、有效性；"
+        "勾选“批复日期”的，公开时限从批复日期起算。",
+    )
+
     class Meta:
         model = CatalogueItem
         fields = [
@@ -34,6 +44,7 @@ class CatalogueItemForm(forms.ModelForm):
             "order",
             "presentation",
             "is_active",
+            "document_fields",
             "content",
             "deadline_text",
             "deadline_rule",
@@ -66,6 +77,15 @@ class CatalogueItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        publishes = cleaned.get("presentation") not in (
+            CatalogueItem.Presentation.SECTIONS,
+            CatalogueItem.Presentation.UNITS,
+        )
+        if cleaned.get("document_fields") and not publishes:
+            self.add_error(
+                "document_fields",
+                "内设机构、所属单位列表不发布文件，不需要设置文件必填信息。",
+            )
         has_row = cleaned.get("content") or cleaned.get("deadline_text")
         listed = cleaned.get("office_scope") == CatalogueItem.OfficeScope.LISTED
         if has_row and listed and not cleaned.get("offices"):
@@ -132,6 +152,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             "目录内容",
             {"fields": ["content", "deadline_text", "deadline_rule", "timely_days", "publisher"]},
         ),
+        ("文件", {"fields": ["document_fields"]}),
         ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
         ("责任科室", {"fields": ["office_scope", "offices", "office_text"]}),
     ]
