@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .deadlines import AfterQuarter, MonthlyDate, RuleError, YearlyDate, due_date, quarter_end
 from .models import CatalogueItem, InformationRequest, Publication
@@ -28,7 +29,13 @@ def due_soon(publications: QuerySet, today: dt.date, calendar: Calendar) -> Quer
 
 
 def published_late(publications: QuerySet, year: int) -> QuerySet:
-    return publications.filter(status=Status.PUBLISHED, on_time=False, published_at__year=year)
+    """Published this year after their due date; a scheduled one only once its time has come."""
+    return publications.filter(
+        status=Status.PUBLISHED,
+        on_time=False,
+        published_at__year=year,
+        published_at__lte=timezone.now(),
+    )
 
 
 RequestStatus = InformationRequest.Status

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from io import StringIO
 
 import pytest
@@ -161,3 +162,41 @@ def test_people_without_an_office_cannot_open_the_dashboard(client, people):
 
 def test_the_seed_items_understand_their_rules(catalogue):
     assert item_by_path("zfxxgk/ndbg").deadline().describe().startswith("每年1月31日前")
+
+
+def test_a_scheduled_document_is_not_counted_late_before_its_time(client, people):
+    from django.utils import timezone
+
+    from disclosure.compliance import published_late
+
+    long_ago = timezone.localdate() - dt.timedelta(days=60)
+    draft = make_draft(
+        people.editor,
+        title="定时发布的迟到答复",
+        formed_on=long_ago,
+        published_at=timezone.now() + dt.timedelta(days=2),
+    )
+    scheduled = publish(draft, people.reviewer)
+    assert scheduled.on_time is False
+    this_year = timezone.localdate().year
+    assert not published_late(Publication.objects.all(), this_year).exists()
+    client.force_login(people.editor)
+    page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
+    assert "定时发布的迟到答复" not in page
+    with time_machine.travel(timezone.now() + dt.timedelta(days=3)):
+        if timezone.localdate().year == this_year:
+            assert published_late(Publication.objects.all(), this_year).get() == scheduled
+
+
+def test_dates_on_the_deadlines_page_do_not_wrap(client, people):
+    from django.utils import timezone
+
+    make_draft(
+        people.editor, title="逾期的答复", formed_on=timezone.localdate() - dt.timedelta(days=60)
+    )
+    client.force_login(people.editor)
+    page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
+    assert "逾期的答复" in page
+    for date in re.findall(r"<td[^>]*>\d{4}-\d{2}-\d{2}</td>", page):
+        assert 'class="nowrap"' in date
+    assert 'class="table-scroll"' in page
