@@ -5,6 +5,8 @@ from django.core.checks import Warning, register
 from django.db import DatabaseError
 from django.utils import timezone
 
+from .models.calendar import STATUTORY_HOLIDAYS
+
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
 
@@ -24,26 +26,36 @@ def credit_code_is_set(app_configs, **kwargs):
 
 @register()
 def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, **kwargs):
-    """From 1 November, next year's holiday schedule should be in the calendar.
+    """From 1 November, next year's holiday schedule should be in the calendar, every holiday of it.
 
-    A database that is not migrated yet has no calendar to look at: no warning then.
+    The State Council publishes the notice in late October or November; until
+    an administrator enters it (or chinesecalendar knows the year), deadlines
+    in that year count Monday to Friday as working days. A database that is
+    not migrated yet has no calendar to look at: no warning then.
     """
-    from .workdays import Source, load_calendar
+    from .models import HolidaySchedule
+    from .workdays import PACKAGE_YEARS
 
     today = today or timezone.localdate()
-    if today.month < 11:
+    year = today.year + 1
+    if today.month < 11 or year in PACKAGE_YEARS:
         return []
     try:
-        source = load_calendar().source(today.year + 1)
+        schedule = HolidaySchedule.objects.filter(year=year).first()
+        missing = STATUTORY_HOLIDAYS if schedule is None else schedule.missing_holidays()
     except DatabaseError:
         return []
-    if source is not Source.GUESS:
+    if not missing:
         return []
+    if schedule is None:
+        message = f"The holiday schedule for {year} has not been entered."
+    else:
+        message = f"The holiday schedule for {year} lacks: {'、'.join(missing)}."
     return [
         Warning(
-            f"The holiday schedule for {today.year + 1} has not been entered.",
-            hint="Enter the State Council's notice under 节假日安排 in the admin; until then "
-            "deadlines in that year count Monday to Friday as working days.",
+            message,
+            hint="Enter the State Council's notice under 节假日安排 in the admin, every holiday "
+            "of it; until then deadlines in that year count Monday to Friday as working days.",
             id="disclosure.W002",
         )
     ]

@@ -14,8 +14,10 @@ one place that reads the administrators' table.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 import chinese_calendar
 
@@ -58,16 +60,21 @@ class Calendar:
             return Source.PACKAGE
         return Source.GUESS
 
+    @cached_property
+    def _entered_holidays(self) -> frozenset[dt.date]:
+        """Every day off entered, whichever year's notice gave it (New Year may start in December)."""
+        return frozenset().union(*(schedule.holidays for schedule in self.schedules.values()))
+
+    @cached_property
+    def _entered_workdays(self) -> frozenset[dt.date]:
+        return frozenset().union(*(schedule.workdays for schedule in self.schedules.values()))
+
     def is_workday(self, day: dt.date) -> bool:
-        source = self.source(day.year)
-        if source is Source.TABLE:
-            schedule = self.schedules[day.year]
-            if day in schedule.workdays:
-                return True
-            if day in schedule.holidays:
-                return False
-            return day.weekday() < 5
-        if source is Source.PACKAGE:
+        if day in self._entered_workdays:
+            return True
+        if day in self._entered_holidays:
+            return False
+        if self.source(day.year) is Source.PACKAGE:
             return chinese_calendar.is_workday(day)
         return day.weekday() < 5
 
@@ -104,16 +111,55 @@ class Calendar:
 
 def load_calendar() -> Calendar:
     """The calendar with the administrators' schedules: the only read of the table."""
-    from .models import HolidaySchedule, HolidayScheduleDay
+    from .models import HolidaySchedule
 
-    workday = HolidayScheduleDay.Kind.WORKDAY
     schedules = {}
-    for schedule in HolidaySchedule.objects.prefetch_related("days"):
-        days = list(schedule.days.all())
+    for schedule in HolidaySchedule.objects.prefetch_related("holidays"):
+        holidays = list(schedule.holidays.all())
         schedules[schedule.year] = YearSchedule(
             year=schedule.year,
-            holidays=frozenset(day.date for day in days if day.kind != workday),
-            workdays=frozenset(day.date for day in days if day.kind == workday),
+            holidays=frozenset(day for holiday in holidays for day in holiday.days_off()),
+            workdays=frozenset(day for holiday in holidays for day in holiday.working_days()),
             reference=schedule.notice_reference,
         )
     return Calendar(schedules)
+
+
+_FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+
+class DayListError(ValueError):
+    """Words that are not a list of dates; the message is for the member of staff."""
+
+
+def parse_day_list(text: str, near: dt.date) -> list[dt.date]:
+    """Dates as a notice writes them: "2月14日、2月28日", "2026-02-14，2026-02-28".
+
+    A date without its year is taken in the year that puts it nearest to
+    `near` (the holiday it belongs to), so "12月29日" next to a New Year
+    that begins on 30 December stays in December of that year.
+    """
+    days = []
+    for word in filter(None, _SEPARATORS.split(text.strip())):
+        full, short = _FULL_DATE.fullmatch(word), _MONTH_DAY.fullmatch(word)
+        try:
+            if full:
+                day = dt.date(*(int(part) for part in full.groups()))
+            elif short:
+                month, day_of_month = int(short.group(1)), int(short.group(2))
+                candidates = [
+                    dt.date(year, month, day_of_month)
+                    for year in (near.year - 1, near.year, near.year + 1)
+                ]
+                day = min(candidates, key=lambda candidate: abs(candidate - near))
+            else:
+                raise ValueError
+        except ValueError:
+            raise DayListError(
+                f"“{word}”不是日期，请写成“2月14日”或“2026-02-14”，多个日期用顿号分开。"
+            ) from None
+        if day not in days:
+            days.append(day)
+    return sorted(days)

@@ -245,6 +245,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Checks a deployment has decided to live with for a while, e.g.
+# SILENCED_SYSTEM_CHECKS=disclosure.W002 until the State Council's holiday
+# notice for next year is published (see the README).
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS", [])
+
 ADMIN_URL = "admin/"
 CSRF_FAILURE_VIEW = "disclosure.views.errors.csrf_failure"
 LOGIN_URL = "admin:login"

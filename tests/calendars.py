@@ -32,3 +32,25 @@ SCHEDULE_2027 = YearSchedule(
 
 PACKAGE_ONLY = Calendar()
 WITH_2027 = Calendar({2027: SCHEDULE_2027})
+
+# The same schedule as rows of the admin: (holiday, first day off, last day off, working days).
+HOLIDAYS_2027 = [
+    ("元旦", "2027-01-01", "2027-01-03", []),
+    ("春节", "2027-02-06", "2027-02-13", ["2027-01-30", "2027-02-14"]),
+    ("国庆节", "2027-10-01", "2027-10-07", ["2027-10-09"]),
+]
+
+
+def enter_2027(rows=HOLIDAYS_2027):
+    """Enter the test schedule for 2027 as an administrator would; returns the schedule."""
+    from disclosure.models import HolidaySchedule
+
+    schedule = HolidaySchedule.objects.create(year=2027, notice_reference=SCHEDULE_2027.reference)
+    for name, first, last, workdays in rows:
+        schedule.holidays.create(
+            name=name,
+            first_day=dt.date.fromisoformat(first),
+            last_day=dt.date.fromisoformat(last),
+            workdays=workdays,
+        )
+    return schedule

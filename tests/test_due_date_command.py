@@ -6,9 +6,9 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from disclosure.checks import next_years_holidays_are_entered
-from disclosure.models import CatalogueItem, HolidaySchedule
+from disclosure.models import CatalogueItem
 
-from .calendars import SCHEDULE_2027
+from .calendars import enter_2027
 from .conftest import item_by_path
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +18,6 @@ def due(rule: str, start: str) -> list[str]:
     out = StringIO()
     call_command("due_date", rule=rule, start=start, stdout=out)
     return out.getvalue().strip().splitlines()
-
-
-def enter_2027():
-    schedule = HolidaySchedule.objects.create(year=2027, notice_reference=SCHEDULE_2027.reference)
-    for day in SCHEDULE_2027.holidays:
-        schedule.days.create(date=day, kind="holiday")
-    for day in SCHEDULE_2027.workdays:
-        schedule.days.create(date=day, kind="workday")
 
 
 def test_it_prints_the_due_date_on_the_last_line():
@@ -59,11 +51,20 @@ def test_bad_rules_and_impossible_dates_exit_non_zero(rule, start, message):
         call_command("due_date", rule=rule, start=start, stdout=StringIO())
 
 
-def test_the_check_warns_from_november_until_next_year_is_entered():
+def test_the_check_warns_from_november_until_every_holiday_of_next_year_is_entered():
     assert next_years_holidays_are_entered(None, today=dt.date(2026, 10, 31)) == []
     warnings = next_years_holidays_are_entered(None, today=dt.date(2026, 11, 1))
     assert [w.id for w in warnings] == ["disclosure.W002"]
-    enter_2027()
+    schedule = enter_2027()
+    warnings = next_years_holidays_are_entered(None, today=dt.date(2026, 11, 28))
+    assert [w.id for w in warnings] == ["disclosure.W002"]
+    assert "清明节、劳动节、端午节、中秋节" in warnings[0].msg
+    for name, first, last in [
+        ("清明节", "2027-04-03", "2027-04-05"),
+        ("劳动节", "2027-05-01", "2027-05-05"),
+        ("端午节、中秋节", "2027-06-09", "2027-06-11"),
+    ]:
+        schedule.holidays.create(name=name, first_day=first, last_day=last)
     assert next_years_holidays_are_entered(None, today=dt.date(2026, 11, 28)) == []
     # 2025 in November: 2026 is in chinesecalendar, nothing to enter.
     assert next_years_holidays_are_entered(None, today=dt.date(2025, 11, 28)) == []

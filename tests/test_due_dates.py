@@ -62,6 +62,24 @@ def test_publication_records_how_many_working_days_late(people):
     assert (published.on_time, published.days_late) == (False, 3)  # 30, 31 Oct... 2 and 3 Nov
 
 
+def holiday_rows(*rows) -> dict:
+    """The admin form's data for holidays given as (name, first day, last day, working days)."""
+    data = {
+        "holidays-TOTAL_FORMS": str(len(rows)),
+        "holidays-INITIAL_FORMS": "0",
+        "holidays-MIN_NUM_FORMS": "0",
+        "holidays-MAX_NUM_FORMS": "1000",
+    }
+    for n, (name, first, last, workdays) in enumerate(rows):
+        data |= {
+            f"holidays-{n}-name": name,
+            f"holidays-{n}-first_day": first,
+            f"holidays-{n}-last_day": last,
+            f"holidays-{n}-workdays": workdays,
+        }
+    return data
+
+
 @time_machine.travel(dt.datetime(2026, 12, 21, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 def test_entering_a_holiday_schedule_recomputes_open_documents(client, people):
     client.force_login(people.admin)
@@ -70,13 +88,7 @@ def test_entering_a_holiday_schedule_recomputes_open_documents(client, people):
     data = {
         "year": 2027,
         "notice_reference": SCHEDULE_2027.reference,
-        "days-TOTAL_FORMS": "1",
-        "days-INITIAL_FORMS": "0",
-        "days-MIN_NUM_FORMS": "0",
-        "days-MAX_NUM_FORMS": "1000",
-        "days-0-date": "2027-01-01",
-        "days-0-kind": "holiday",
-        "days-0-name": "元旦",
+        **holiday_rows(("元旦", "2027-01-01", "2027-01-01", "")),
     }
     response = client.post("/admin/disclosure/holidayschedule/add/", data, follow=True)
     assert "重新计算1条未发布信息的公开期限" in response.content.decode()
@@ -84,23 +96,83 @@ def test_entering_a_holiday_schedule_recomputes_open_documents(client, people):
     assert draft.due_date == D("2027-01-18")
 
 
-def test_a_saturday_entered_as_a_working_day_must_be_a_weekend_day(admin_client):
+def test_a_holiday_is_entered_as_the_notice_gives_it(admin_client):
     data = {
         "year": 2027,
         "notice_reference": "测试",
-        "days-TOTAL_FORMS": "1",
-        "days-INITIAL_FORMS": "0",
-        "days-MIN_NUM_FORMS": "0",
-        "days-MAX_NUM_FORMS": "1000",
-        "days-0-date": "2027-01-04",
-        "days-0-kind": "workday",
-        "days-0-name": "",
+        **holiday_rows(
+            ("元旦", "2027-01-01", "2027-01-03", ""),
+            ("春节", "2027-02-06", "2027-02-13", "1月30日、2月14日"),
+        ),
+    }
+    response = admin_client.post("/admin/disclosure/holidayschedule/add/", data, follow=True)
+    page = response.content.decode()
+    assert "还缺少：清明节、劳动节、端午节、中秋节、国庆节" in page
+    from disclosure.models import HolidaySchedule
+    from disclosure.workdays import load_calendar
+
+    schedule = HolidaySchedule.objects.get(year=2027)
+    spring = schedule.holidays.get(name="春节")
+    assert spring.workdays == ["2027-01-30", "2027-02-14"]
+    calendar = load_calendar()
+    assert not calendar.is_workday(D("2027-02-08")) and calendar.is_workday(D("2027-02-14"))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (("春节", "2027-02-06", "2027-02-13", "1月4日"), "1月4日不是周六或周日"),
+        (("春节", "2027-02-06", "2027-02-13", "2月7日"), "2月7日在放假期间"),
+        (("春节", "2027-02-06", "2027-02-13", "二月十四"), "不是日期"),
+        (("春节", "2027-02-13", "2027-02-06", ""), "放假结束日期不能早于开始日期"),
+        (("春节", "2028-02-06", "2028-02-08", ""), "放假日期应在2027年内"),
+        (("春节", "2027-01-06", "2027-02-13", ""), "不会超过15天"),
+    ],
+)
+def test_a_wrong_holiday_is_explained_in_chinese(admin_client, row, message):
+    data = {"year": 2027, "notice_reference": "测试", **holiday_rows(row)}
+    response = admin_client.post("/admin/disclosure/holidayschedule/add/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_overlapping_holidays_are_refused(admin_client):
+    data = {
+        "year": 2027,
+        "notice_reference": "测试",
+        **holiday_rows(
+            ("中秋节", "2027-09-15", "2027-09-17", ""),
+            ("国庆节", "2027-09-17", "2027-09-23", ""),
+        ),
     }
     response = admin_client.post("/admin/disclosure/holidayschedule/add/", data)
-    assert "调休上班的日期应是周六或周日" in response.content.decode()
-    data |= {"days-0-date": "2028-01-01", "days-0-kind": "holiday"}
+    assert "与“中秋节”的放假日期重叠" in response.content.decode()
+
+
+def test_new_year_may_begin_in_december_of_the_year_before(admin_client):
+    data = {
+        "year": 2019,
+        "notice_reference": "国办发明电〔2018〕15号",
+        **holiday_rows(("元旦", "2018-12-30", "2019-01-01", "12月29日")),
+    }
     response = admin_client.post("/admin/disclosure/holidayschedule/add/", data)
-    assert "日期应在2027年内" in response.content.decode()
+    assert response.status_code == 302
+    from disclosure.models import Holiday
+
+    assert Holiday.objects.get().workdays == ["2018-12-29"]
+
+
+def test_the_year_is_shown_month_by_month(admin_client):
+    from .calendars import enter_2027
+
+    schedule = enter_2027()
+    page = admin_client.get(f"/admin/disclosure/holidayschedule/{schedule.pk}/calendar/")
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count('class="work-calendar__month"') == 12
+    assert 'title="2月8日：春节"' in html
+    assert 'title="2月14日：春节调休上班"' in html
+    assert 'title="3月6日：休息日"' in html
+    assert "还缺少：清明节、劳动节、端午节、中秋节" in html
 
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))

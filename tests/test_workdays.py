@@ -93,13 +93,9 @@ def test_counting_working_days():
 
 @pytest.mark.django_db
 def test_load_calendar_reads_the_administrators_table():
-    from disclosure.models import HolidaySchedule
+    from .calendars import enter_2027
 
-    schedule = HolidaySchedule.objects.create(year=2027, notice_reference=SCHEDULE_2027.reference)
-    for day in SCHEDULE_2027.holidays:
-        schedule.days.create(date=day, kind="holiday", name="测试")
-    for day in SCHEDULE_2027.workdays:
-        schedule.days.create(date=day, kind="workday")
+    enter_2027()
     calendar = load_calendar()
     assert calendar.schedules[2027] == SCHEDULE_2027
     assert calendar.source(2027) is Source.TABLE

@@ -1,4 +1,4 @@
-from .calendar import HolidaySchedule, HolidayScheduleDay
+from .calendar import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule
 from .catalogue import (
     BUREAU_NAME,
     MAX_LEVEL,
@@ -34,6 +34,7 @@ __all__ = [
     "BUREAU_NAME",
     "MAX_LEVEL",
     "PROFILE_FIELDS",
+    "STATUTORY_HOLIDAYS",
     "Attachment",
     "CatalogueItem",
     "CatalogueItemQuerySet",
@@ -43,8 +44,8 @@ __all__ = [
     "Comment",
     "DocumentField",
     "FeedbackDecision",
+    "Holiday",
     "HolidaySchedule",
-    "HolidayScheduleDay",
     "IndexNumberSequence",
     "InformationRequest",
     "Office",
