@@ -41,16 +41,18 @@ def published_late(publications: QuerySet, year: int) -> QuerySet:
 RequestStatus = InformationRequest.Status
 
 
+# The reply clock runs while an application is in hand, its reply under review included.
+CLOCK_RUNNING = [RequestStatus.RECEIVED, RequestStatus.REPLY_REVIEW]
+
+
 def requests_overdue(requests: QuerySet, today: dt.date) -> QuerySet:
     """Applications whose reply clock is running and has run out."""
-    return requests.filter(status=RequestStatus.RECEIVED, due_date__lt=today)
+    return requests.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
 
 
 def requests_due_soon(requests: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
     horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
-    return requests.filter(
-        status=RequestStatus.RECEIVED, due_date__gte=today, due_date__lte=horizon
-    )
+    return requests.filter(status__in=CLOCK_RUNNING, due_date__gte=today, due_date__lte=horizon)
 
 
 def requests_to_confirm(requests: QuerySet) -> QuerySet:

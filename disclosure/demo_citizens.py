@@ -28,6 +28,7 @@ from .services import (
     comment_moderate,
     publication_save_draft,
     request_answer,
+    request_approve_answer,
     request_ask_correction,
     request_close,
     request_consult_third_party,
@@ -365,8 +366,9 @@ def create_requests() -> list[tuple[str, str, str]]:
         reply_type=ReplyType.DISCLOSED,
         note="予以公开，答复书及所需信息已通过电子邮件发送。",
         reply_file=_reply_file(8),
-        on=workdays_ago(2),
+        on=workdays_ago(3),
     )
+    request_approve_answer(application=answered, actor=reviewer, on=workdays_ago(2))
     closed = received(9, 30)
     request_answer(
         application=closed,
@@ -376,6 +378,7 @@ def create_requests() -> list[tuple[str, str, str]]:
         reply_file=_reply_file(9),
         on=workdays_ago(12),
     )
+    request_approve_answer(application=closed, actor=reviewer, on=workdays_ago(12))
     request_close(
         application=closed, actor=editor, note="答复书已于当日邮寄送达。", on=workdays_ago(10)
     )
@@ -397,6 +400,15 @@ def create_requests() -> list[tuple[str, str, str]]:
     )
     letter.demo_code = code
     made.append(letter)
+    in_review = received(12, 10)
+    request_answer(
+        application=in_review,
+        actor=editor,
+        reply_type=ReplyType.UNAVAILABLE_NOT_HELD,
+        note="本机关不掌握该信息，已告知可向市财政局咨询。",
+        reply_file=_reply_file(12),
+        on=workdays_ago(1),
+    )
     return [
         (
             application.number,

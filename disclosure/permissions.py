@@ -221,3 +221,19 @@ def can_approve_extension(user, request: InformationRequest) -> bool:
     return (
         staff is not None and staff.office_id == request.office_id and staff.role == Role.REVIEWER
     )
+
+
+def office_members(office_id: int) -> int:
+    """How many active members of staff an office has."""
+    return StaffMember.objects.filter(office_id=office_id, user__is_active=True).count()
+
+
+def can_review_answer(user, request: InformationRequest) -> bool:
+    """A reviewer of the handling office who did not prepare the reply (four eyes)."""
+    staff = staff_of(user)
+    return (
+        staff is not None
+        and staff.office_id == request.office_id
+        and staff.role == Role.REVIEWER
+        and user.pk != request.reply_prepared_by_id
+    )

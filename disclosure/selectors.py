@@ -110,4 +110,16 @@ def _application_entries(user, staff: StaffMember, today: dt.date) -> list[Queue
         ),
         QueueEntry("逾期未答复的申请", late, _requests_url("due=overdue"), urgent=late > 0),
     ]
+    if staff.role == Role.REVIEWER:
+        review = applications.filter(status=RequestStatus.REPLY_REVIEW).exclude(
+            reply_prepared_by=user
+        )
+        entries.insert(
+            0,
+            QueueEntry(
+                "答复待审核的申请",
+                review.count(),
+                _requests_url("status__exact=reply_review"),
+            ),
+        )
     return entries

@@ -223,3 +223,24 @@ def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
     assert response.status_code == 403
     assert "提交未成功" in response.content.decode()
     assert not InformationRequest.objects.exists()
+
+
+def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
+    from disclosure.models import ReplyType
+    from disclosure.services import request_answer, request_receive
+
+    from .citizens import reply_upload
+
+    code = submit(client).context["code"]
+    application = InformationRequest.objects.get()
+    request_receive(application=application, actor=people.editor)
+    request_answer(
+        application=application,
+        actor=people.editor,
+        reply_type=ReplyType.REFUSED_THIRD_PARTY,
+        note="",
+        reply_file=reply_upload(),
+    )
+    page = client.post(LOOKUP, {"number": application.number, "code": code}).content.decode()
+    assert "办理中" in page
+    assert "答复待审核" not in page and "不予公开" not in page and "提交答复审核" not in page

@@ -186,10 +186,22 @@ def test_staff_handle_an_application_through_the_admin(client, people):
     )
     assert answer.status_code == 302
     application.refresh_from_db()
-    assert application.status == InformationRequest.Status.ANSWERED
+    assert application.status == InformationRequest.Status.REPLY_REVIEW
+    assert "审核答复" not in client.get(f"{base}/change/").content.decode()
     download = client.get(f"{base}/reply/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+    # The office's reviewer reads the reply and lets it go out.
+    client.force_login(people.reviewer)
+    page = client.get(f"{base}/change/").content.decode()
+    assert "答复待审核" in page and "审核答复" in page
+    review = client.get(f"{base}/do/approve_answer/").content.decode()
+    assert "审核通过，发出答复" in review
+    assert client.post(f"{base}/do/approve_answer/", {}).status_code == 302
+    application.refresh_from_db()
+    assert application.status == InformationRequest.Status.ANSWERED
+    assert application.reply_approved_by == people.reviewer
+    client.force_login(people.editor)
     client.force_login(people.admin)
     assert client.get(f"{base}/reply/").status_code == 403
     assert client.post(f"{base}/do/close/", {"note": "已送达"}).status_code == 302

@@ -18,12 +18,14 @@ from disclosure.services import (
     close_lapsed_requests,
     find_request,
     request_answer,
+    request_approve_answer,
     request_ask_correction,
     request_close,
     request_consult_third_party,
     request_correction_received,
     request_extend,
     request_receive,
+    request_return_answer,
     request_submit,
     request_third_party_replied,
 )
@@ -247,15 +249,23 @@ def test_no_extension_after_the_due_date(people):
         request_extend(application=application, actor=people.reviewer, days=5, reason="量大")
 
 
+def answer(application, people, reply_type=ReplyType.DISCLOSED, note=""):
+    """The editor prepares the reply, the office's reviewer lets it go out."""
+    request_answer(
+        application=application,
+        actor=people.editor,
+        reply_type=reply_type,
+        note=note,
+        reply_file=reply_upload(),
+    )
+    return request_approve_answer(application=application, actor=people.reviewer)
+
+
 def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
     application = received("2026-09-25", people.editor)
     with on("2026-10-29"):
-        application = request_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.REFUSED_THIRD_PARTY,
-            note="涉及第三方商业秘密",
-            reply_file=reply_upload(),
+        application = answer(
+            application, people, ReplyType.REFUSED_THIRD_PARTY, "涉及第三方商业秘密"
         )
     assert application.status == Status.ANSWERED
     assert application.on_time is True
@@ -263,14 +273,82 @@ def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
     assert ReplyType(application.reply_type).report_group == "不予公开"
     late = received("2026-09-25", people.editor)
     with on("2026-10-30"):
-        late = request_answer(
-            application=late,
+        late = answer(late, people)
+    assert late.on_time is False
+
+
+def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
+    application = received("2026-11-02", people.editor)
+    with on("2026-11-10"):
+        prepared = request_answer(
+            application=application,
+            actor=people.editor,
+            reply_type=ReplyType.DISCLOSED,
+            note="予以公开",
+            reply_file=reply_upload(),
+        )
+    assert prepared.status == Status.REPLY_REVIEW
+    assert prepared.replied_on is None and prepared.due_date is not None
+    assert prepared.public_status_label() == "办理中"
+    with pytest.raises(WorkflowError, match="另一位审核人"):
+        request_approve_answer(application=prepared, actor=people.editor)
+    with pytest.raises(WorkflowError, match="另一位审核人"):
+        request_approve_answer(application=prepared, actor=people.other_reviewer)
+    with on("2026-11-11"):
+        sent = request_approve_answer(application=prepared, actor=people.reviewer)
+    assert sent.status == Status.ANSWERED
+    assert (sent.replied_on, sent.reply_approved_by) == (dt.date(2026, 11, 11), people.reviewer)
+    assert list(sent.events.values_list("action", flat=True))[-2:] == [
+        "answer_submitted",
+        "answered",
+    ]
+
+
+def test_a_reviewer_cannot_approve_the_reply_they_prepared(people):
+    application = received("2026-11-02", people.editor)
+    prepared = request_answer(
+        application=application,
+        actor=people.reviewer,
+        reply_type=ReplyType.DISCLOSED,
+        note="",
+        reply_file=reply_upload(),
+    )
+    with pytest.raises(WorkflowError, match="拟稿人不能审核自己的答复"):
+        request_approve_answer(application=prepared, actor=people.reviewer)
+
+
+def test_a_returned_reply_is_in_hand_again_with_its_reason(people):
+    application = received("2026-11-02", people.editor)
+    request_answer(
+        application=application,
+        actor=people.editor,
+        reply_type=ReplyType.DISCLOSED,
+        note="",
+        reply_file=reply_upload(),
+    )
+    back = request_return_answer(
+        application=application, actor=people.reviewer, reason="答复书漏了救济途径。"
+    )
+    assert back.status == Status.RECEIVED
+    assert (back.reply_type, back.reply_return_reason) == ("", "答复书漏了救济途径。")
+    assert not back.reply_file
+
+
+def test_an_office_of_one_answers_without_review_and_says_so(people):
+    from disclosure.models import StaffMember
+
+    StaffMember.objects.filter(office=people.admin_office).exclude(user=people.editor).delete()
+    application = received("2026-11-02", people.editor)
+    with on("2026-11-10"):
+        sent = request_answer(
+            application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
             note="",
             reply_file=reply_upload(),
         )
-    assert late.on_time is False
+    assert sent.status == Status.ANSWERED
+    assert "未经他人审核" in sent.events.last().note
 
 
 def test_answer_needs_a_real_reply_document(people):
@@ -299,13 +377,7 @@ def test_close_after_the_answer_is_delivered(people):
     with pytest.raises(WorkflowError):
         request_close(application=application, actor=people.editor, note="已送达")
     with on("2026-11-10"):
-        request_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=reply_upload(),
-        )
+        answer(application, people)
         application = request_close(application=application, actor=people.editor, note="已邮寄送达")
     assert application.status == Status.CLOSED
     assert application.closed_on == dt.date(2026, 11, 10)

@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import permissions
+from .. import compliance, permissions
 from ..deadlines import MAX_EXTENSION_WORKING_DAYS
 from ..forms import ApplicationForm
 from ..models import InformationRequest, PersonalDataView, ReplyType
@@ -28,6 +28,7 @@ from ..privacy import log_view, mask_address, mask_contact, mask_name, mask_numb
 from ..services import (
     WorkflowError,
     request_answer,
+    request_approve_answer,
     request_ask_correction,
     request_close,
     request_consult_third_party,
@@ -35,9 +36,10 @@ from ..services import (
     request_extend,
     request_receive,
     request_register,
+    request_return_answer,
     request_third_party_replied,
 )
-from ..services.requests import receiving_office
+from ..services.requests import answered_without_review, receiving_office
 from ..uploads import ALLOWED_NAMES
 from ..views.public import file_response
 from .base import DeclaredLookupsOnly, person_column
@@ -90,6 +92,9 @@ REPLY_FIELDS = [
     "on_time",
     "reply_note",
     "reply_link",
+    "reply_prepared_by_name",
+    "reply_approved_by_name",
+    "reply_return_reason",
     "closed_on",
     "close_note",
 ]
@@ -103,7 +108,12 @@ def _present(application: InformationRequest | None, names: list[str]) -> list[s
         return names
     shown = []
     for name in names:
-        source = {"reply_link": "reply_file", "extension_approved_by_name": "extension_approved_by"}
+        source = {
+            "reply_link": "reply_file",
+            "extension_approved_by_name": "extension_approved_by",
+            "reply_prepared_by_name": "reply_prepared_by",
+            "reply_approved_by_name": "reply_approved_by",
+        }
         value = getattr(application, source.get(name, name))
         if name in ALWAYS_SHOWN or value not in (None, "", 0):
             shown.append(name)
@@ -151,6 +161,12 @@ class OptionalNoteForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     pass
+
+
+class ReasonForm(forms.Form):
+    note = forms.CharField(
+        label="退回原因", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
 
 
 class CorrectionForm(forms.Form):
@@ -261,10 +277,18 @@ ACTIONS = {
     },
     "answer": {
         "title": "答复",
+        "button": "提交答复",
         "states": [Status.RECEIVED],
         "check": _handler,
         "form": AnswerForm,
-        "help": "选择答复类型（与年度报告的统计口径一致），上传答复书。",
+        "help": lambda a: (
+            "选择答复类型（与年度报告的统计口径一致），上传答复书。"
+            + (
+                "本科室只有一名工作人员，答复提交后直接发出，不经他人审核。"
+                if answered_without_review(a)
+                else "提交后由本科室另一位审核人审核，审核通过才发出。"
+            )
+        ),
         "perform": lambda a, u, d: request_answer(
             application=a,
             actor=u,
@@ -272,6 +296,23 @@ ACTIONS = {
             note=d["note"],
             reply_file=d["reply_file"],
         ),
+    },
+    "approve_answer": {
+        "title": "审核答复",
+        "button": "审核通过，发出答复",
+        "states": [Status.REPLY_REVIEW],
+        "check": permissions.can_review_answer,
+        "form": ConfirmForm,
+        "help": "请先核对答复类型、答复要点和答复书（在申请页面下载）。审核通过后答复即发出，以今天为答复日期。",
+        "perform": lambda a, u, d: request_approve_answer(application=a, actor=u),
+    },
+    "return_answer": {
+        "title": "退回答复",
+        "states": [Status.REPLY_REVIEW],
+        "check": permissions.can_review_answer,
+        "form": ReasonForm,
+        "help": "退回后申请回到办理中，拟稿人按退回原因修改后重新提交；答复期限照常计算。",
+        "perform": lambda a, u, d: request_return_answer(application=a, actor=u, reason=d["note"]),
     },
     "close": {
         "title": "办结",
@@ -292,9 +333,15 @@ class DueFilter(admin.SimpleListFilter):
         return [("overdue", "已逾期"), ("open", "办理中（全部）")]
 
     def queryset(self, request, queryset):
-        open_states = [Status.SUBMITTED, Status.RECEIVED, Status.CORRECTION, Status.THIRD_PARTY]
+        open_states = [
+            Status.SUBMITTED,
+            Status.RECEIVED,
+            Status.CORRECTION,
+            Status.THIRD_PARTY,
+            Status.REPLY_REVIEW,
+        ]
         if self.value() == "overdue":
-            return queryset.filter(status=Status.RECEIVED, due_date__lt=timezone.localdate())
+            return compliance.requests_overdue(queryset, timezone.localdate())
         if self.value() == "open":
             return queryset.filter(status__in=open_states)
         return queryset
@@ -324,6 +371,8 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_per_page = 50
 
     extension_approved_by_name = person_column("extension_approved_by", "延期批准人")
+    reply_prepared_by_name = person_column("reply_prepared_by", "答复拟稿人")
+    reply_approved_by_name = person_column("reply_approved_by", "答复审核人")
     name_masked = _masked_display("name")
     id_number_masked = _masked_display("id_number")
     legal_representative_masked = _masked_display("legal_representative")
@@ -505,6 +554,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             "original": application,
             "form": form,
             "spec": spec,
+            "help": spec["help"](application) if callable(spec["help"]) else spec["help"],
             "change_url": change_url,
         }
         return TemplateResponse(request, "admin/disclosure/informationrequest/action.html", context)

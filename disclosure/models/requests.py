@@ -101,6 +101,7 @@ class InformationRequest(models.Model):
         RECEIVED = "received", "办理中"
         CORRECTION = "correction", "待申请人补正"
         THIRD_PARTY = "third_party", "征求第三方意见"
+        REPLY_REVIEW = "reply_review", "答复待审核"
         ANSWERED = "answered", "已答复"
         CLOSED = "closed", "已办结"
 
@@ -187,6 +188,25 @@ class InformationRequest(models.Model):
     replied_on = models.DateField("答复日期", null=True, blank=True, editable=False)
     reply_note = models.TextField("答复要点", blank=True, editable=False)
     reply_file = models.FileField("答复书", upload_to=reply_path, blank=True, editable=False)
+    reply_prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="答复拟稿人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    reply_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="答复审核人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    reply_return_reason = models.TextField("答复退回原因", blank=True, editable=False)
     on_time = models.BooleanField("按时答复", null=True, editable=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)
     close_note = models.TextField("办结说明", blank=True, editable=False)
@@ -217,7 +237,7 @@ class InformationRequest(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (self.Status.ANSWERED, self.Status.CLOSED)
+        return not self.is_answered
 
     @property
     def is_organisation(self) -> bool:
@@ -225,6 +245,17 @@ class InformationRequest(models.Model):
 
     def get_reply_type_label(self) -> str:
         return ReplyType(self.reply_type).label if self.reply_type else ""
+
+    @property
+    def is_answered(self) -> bool:
+        """The reply has gone out (after its review, where there is one)."""
+        return self.status in (self.Status.ANSWERED, self.Status.CLOSED)
+
+    def public_status_label(self) -> str:
+        """The state as the applicant sees it: a reply under review is still 办理中."""
+        if self.status == self.Status.REPLY_REVIEW:
+            return self.Status.RECEIVED.label
+        return self.get_status_display()
 
 
 class RequestNumberSequence(models.Model):
@@ -253,6 +284,8 @@ class RequestEvent(models.Model):
         THIRD_PARTY_SENT = "third_party_sent", "征求第三方意见"
         THIRD_PARTY_REPLIED = "third_party_replied", "第三方意见返回"
         EXTENDED = "extended", "延长答复期限"
+        ANSWER_SUBMITTED = "answer_submitted", "提交答复审核"
+        ANSWER_RETURNED = "answer_returned", "退回答复"
         ANSWERED = "answered", "答复"
         CLOSED = "closed", "办结"
         LAPSED = "lapsed", "逾期未补正，终止办理"

@@ -26,6 +26,7 @@ from .requests import (
     close_lapsed_requests,
     find_request,
     request_answer,
+    request_approve_answer,
     request_ask_correction,
     request_close,
     request_consult_third_party,
@@ -34,6 +35,7 @@ from .requests import (
     request_lapse,
     request_receive,
     request_register,
+    request_return_answer,
     request_submit,
     request_third_party_replied,
 )
@@ -61,6 +63,7 @@ __all__ = [
     "publication_submit",
     "publication_withdraw",
     "request_answer",
+    "request_approve_answer",
     "request_ask_correction",
     "request_close",
     "request_consult_third_party",
@@ -69,6 +72,7 @@ __all__ = [
     "request_lapse",
     "request_receive",
     "request_register",
+    "request_return_answer",
     "request_submit",
     "request_third_party_replied",
 ]

@@ -37,6 +37,7 @@ from ..models import (
     RequestEvent,
     RequestNumberSequence,
 )
+from ..names import person_name
 from ..uploads import check_attachment
 from ..workdays import Calendar, load_calendar
 from .publications import WorkflowError, _require
@@ -412,6 +413,11 @@ def request_extend(
     return application
 
 
+def answered_without_review(application: InformationRequest) -> bool:
+    """An office of one member has nobody else to review its replies."""
+    return permissions.office_members(application.office_id) <= 1
+
+
 @transaction.atomic
 def request_answer(
     *,
@@ -422,7 +428,12 @@ def request_answer(
     reply_file,
     on: dt.date | None = None,
 ) -> InformationRequest:
-    """Reply with one of Art. 36's answers and the reply document."""
+    """Prepare the reply (one of Art. 36's answers, and the reply document) for review.
+
+    A reviewer of the office other than its author approves it before it goes
+    out (`request_approve_answer`), as with publications; in an office of one
+    member the reply goes out at once, and its event says so.
+    """
     application = _lock(application)
     _handler(actor, application)
     on = _today(on)
@@ -438,15 +449,65 @@ def request_answer(
     except ValidationError as error:
         raise WorkflowError(error.messages[0]) from error
     _require(on >= application.clock_start, "答复日期不能早于收到申请之日。")
-    application.status = Status.ANSWERED
     application.reply_type = reply_type
     application.reply_note = note.strip()
-    application.replied_on = on
+    application.reply_return_reason = ""
+    application.reply_prepared_by = actor
     application.reply_file.save(reply_file.name, reply_file, save=False)
+    if answered_without_review(application):
+        return _send_answer(application, actor, on, "本科室只有一名工作人员，答复未经他人审核。")
+    application.status = Status.REPLY_REVIEW
+    _save(application)
+    _event(application, Action.ANSWER_SUBMITTED, actor, on, ReplyType(reply_type).label)
+    return application
+
+
+def _send_answer(application, actor, on: dt.date, note: str = "") -> InformationRequest:
+    application.status = Status.ANSWERED
+    application.replied_on = on
     _save(application)
     application.on_time = on <= application.due_date
     application.save(update_fields=["on_time"])
-    _event(application, Action.ANSWERED, actor, on, ReplyType(reply_type).label)
+    label = ReplyType(application.reply_type).label
+    _event(application, Action.ANSWERED, actor, on, f"{label}；{note}" if note else label)
+    return application
+
+
+@transaction.atomic
+def request_approve_answer(*, application, actor, on: dt.date | None = None) -> InformationRequest:
+    """A reviewer of the office, not the reply's author, lets the reply go out."""
+    application = _lock(application)
+    _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
+    _require(
+        permissions.can_review_answer(actor, application),
+        "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
+    )
+    on = _today(on)
+    application.reply_approved_by = actor
+    return _send_answer(application, actor, on, f"审核人：{person_name(actor)}")
+
+
+@transaction.atomic
+def request_return_answer(
+    *, application, actor, reason: str, on: dt.date | None = None
+) -> InformationRequest:
+    """Send the reply back to be redone; the application is in hand again, its clock running."""
+    application = _lock(application)
+    _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
+    _require(
+        permissions.can_review_answer(actor, application),
+        "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
+    )
+    _require(bool(reason.strip()), "请填写退回原因。")
+    on = _today(on)
+    application.status = Status.RECEIVED
+    application.reply_return_reason = reason.strip()
+    application.reply_type = ""
+    application.reply_note = ""
+    if application.reply_file:
+        application.reply_file.delete(save=False)
+    _save(application)
+    _event(application, Action.ANSWER_RETURNED, actor, on, reason.strip())
     return application
 
 

@@ -15,7 +15,7 @@ from ..deadlines import (
     REPLY_WORKING_DAYS,
 )
 from ..forms import LookupForm, RequestForm
-from ..models import InformationRequest
+from ..models import InformationRequest, RequestEvent
 from ..ratelimit import client_key, give_back, take
 from ..services import find_request, request_submit
 from ..services.requests import receiving_office
@@ -96,5 +96,7 @@ def lookup(request):
                 give_back("lookup", client)
     context = {"form": form, "application": application}
     if application is not None:
-        context["events"] = application.events.all()
+        # The office's own review of a reply is not a step the applicant waits on.
+        internal = [RequestEvent.Action.ANSWER_SUBMITTED, RequestEvent.Action.ANSWER_RETURNED]
+        context["events"] = application.events.exclude(action__in=internal)
     return render(request, "disclosure/requests/lookup.html", context)
