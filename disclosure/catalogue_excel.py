@@ -40,6 +40,17 @@ OFFICE_SEPARATORS = re.compile(r"[、，,；;\s]+|及|和")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
+# Columns after 责任科室 that the published table does not have: the portal's
+# own settings of each item. An export carries them; an import reads them
+# where they are and keeps the items' values where they are not.
+EXTRA_COLUMNS = {
+    "时限计算规则": "deadline_rule",
+    "排序": "order",
+    "网址标识": "slug",
+    "展示方式": "presentation",
+}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 
 # ---------------------------------------------------------------- export
 
@@ -53,7 +64,8 @@ def export_workbook() -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "主动公开事项目录"
-    last = FIRST_COLUMNS + len(channels) + 3
+    office_col = FIRST_COLUMNS + len(channels) + 3
+    last = office_col + len(EXTRA_COLUMNS)
     ws.cell(1, 1, TITLE).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
 
@@ -73,8 +85,9 @@ def export_workbook() -> bytes:
     ws.merge_cells(start_row=2, start_column=audience_col, end_row=2, end_column=audience_col + 1)
     ws.cell(3, audience_col, PUBLIC)
     ws.cell(3, audience_col + 1, GROUP)
-    ws.cell(2, last, OFFICE)
-    ws.merge_cells(start_row=2, start_column=last, end_row=3, end_column=last)
+    for col, label in enumerate([OFFICE, *EXTRA_COLUMNS], start=office_col):
+        ws.cell(2, col, label)
+        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
 
     for row, leaf in enumerate(leaves, start=HEADER_ROW + 1):
         item = leaf.item
@@ -90,6 +103,10 @@ def export_workbook() -> bytes:
             AUDIENCE_TICK if item.audience == CatalogueItem.Audience.PUBLIC else "",
             item.audience_note if item.audience == CatalogueItem.Audience.GROUP else "",
             item.office_display(),
+            item.deadline_rule,
+            item.order,
+            item.slug,
+            item.get_presentation_display(),
         ]
         for col, value in enumerate(values, start=1):
             ws.cell(row, col, value)
@@ -102,7 +119,8 @@ def export_workbook() -> bytes:
             if cell.row <= HEADER_ROW:
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    widths = {1: 14, 2: 14, 3: 14, 4: 40, 5: 18, 6: 18, last: 18}
+    widths = {1: 14, 2: 14, 3: 14, 4: 40, 5: 18, 6: 18, office_col: 18, office_col + 1: 18}
+    widths |= {office_col + 3: 10, office_col + 4: 14}
     for col in range(1, last + 1):
         ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 6)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)
@@ -130,6 +148,45 @@ class ImportRow:
     office_scope: str
     offices: list[Office]
     office_text: str
+    # From the extra columns; None where the file has no such column.
+    deadline_rule: str | None = None
+    order: int | None = None
+    slug: str | None = None
+    presentation: str | None = None
+
+    def to_json(self) -> dict:
+        """For keeping a checked file between its preview and its confirmation."""
+        return {
+            **{name: getattr(self, name) for name in JSON_FIELDS},
+            "channels": [channel.pk for channel in self.channels],
+            "offices": [office.pk for office in self.offices],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ImportRow:
+        channels = Channel.objects.in_bulk(data["channels"])
+        offices = Office.objects.in_bulk(data["offices"])
+        if len(channels) != len(data["channels"]) or len(offices) != len(data["offices"]):
+            raise WorkbookError("预览之后，文件中用到的科室或公开渠道已被删除，请重新上传文件。")
+        return cls(
+            **{name: data[name] for name in JSON_FIELDS},
+            channels=[channels[pk] for pk in data["channels"]],
+            offices=[offices[pk] for pk in data["offices"]],
+        )
+
+
+JSON_FIELDS = [
+    "number",
+    "path",
+    "content",
+    "deadline_text",
+    "publisher",
+    "audience",
+    "audience_note",
+    "office_scope",
+    "office_text",
+    *EXTRA_COLUMNS.values(),
+]
 
 
 @dataclass
@@ -240,6 +297,12 @@ def parse_workbook(file) -> ParseResult:
     if problems:
         result.errors.append("表头不符合目录格式：" + "；".join(problems) + "。")
         return result
+    extra_cols = {
+        EXTRA_COLUMNS[above[col]]: col
+        for col in range(office_col + 1, len(above))
+        if above[col] in EXTRA_COLUMNS
+    }
+    presentations = {label: value for value, label in CatalogueItem.Presentation.choices}
 
     channels_by_name = {channel.name: channel for channel in Channel.objects.all()}
     channel_cols = []
@@ -255,8 +318,10 @@ def parse_workbook(file) -> ParseResult:
 
     offices_by_name = {office.name: office for office in Office.objects.all()}
     seen: dict[tuple[str, ...], int] = {}
+    width = max([office_col, *extra_cols.values()]) + 1
+    slugs: dict[tuple[tuple[str, ...], str], int] = {}
     for index, raw in enumerate(grid[header + 1 :], start=header + 2):
-        row = raw + [""] * (office_col + 1 - len(raw))
+        row = raw + [""] * (width - len(raw))
         if not any(row):
             continue
         errors = []
@@ -320,6 +385,16 @@ def parse_workbook(file) -> ParseResult:
         elif len(office_text) > 200:
             errors.append("“责任科室”不能超过200个字")
 
+        extra = {name: row[col] for name, col in extra_cols.items()}
+        extra_errors, extra_values = _extra_values(extra, presentations)
+        errors += extra_errors
+        slug = extra_values.get("slug")
+        if slug:
+            sibling = (tuple(path[:-1]), slug)
+            if sibling in slugs:
+                errors.append(f"网址标识“{slug}”与第{slugs[sibling]}行的同级事项重复")
+            slugs.setdefault(sibling, index)
+
         key = tuple(path)
         if path and key in seen:
             errors.append(f"与第{seen[key]}行是同一事项")
@@ -343,6 +418,7 @@ def parse_workbook(file) -> ParseResult:
                 office_scope=scope,
                 offices=offices,
                 office_text=office_text,
+                **extra_values,
             )
         )
 
@@ -358,6 +434,41 @@ def parse_workbook(file) -> ParseResult:
         result.errors.append("文件中没有目录事项。")
     result.errors.sort(key=_row_number)
     return result
+
+
+def _extra_values(cells: dict[str, str], presentations: dict[str, str]) -> tuple[list, dict]:
+    """The extra columns of one row: (errors, values); a blank cell keeps the item's own value,
+    except 时限计算规则, where blank means none."""
+    errors, values = [], {}
+    if "deadline_rule" in cells:
+        rule = cells["deadline_rule"]
+        if len(rule) > 100:
+            errors.append("“时限计算规则”不能超过100个字")
+        elif rule:
+            try:
+                parse_rule(rule)
+            except RuleError as error:
+                errors.append(f"“时限计算规则”{str(error).rstrip('。')}")
+        values["deadline_rule"] = rule
+    order = cells.get("order", "")
+    if order:
+        if order.isascii() and order.isdigit() and int(order) < 2**31:
+            values["order"] = int(order)
+        else:
+            errors.append(f"“排序”应为不小于0的整数，现在是“{order}”")
+    slug = cells.get("slug", "").lower()
+    if slug:
+        if len(slug) <= 50 and SLUG.match(slug):
+            values["slug"] = slug
+        else:
+            errors.append(f"“网址标识”只能由小写字母、数字和连字符组成，现在是“{cells['slug']}”")
+    presentation = cells.get("presentation", "")
+    if presentation:
+        if presentation in presentations:
+            values["presentation"] = presentations[presentation]
+        else:
+            errors.append(f"“展示方式”应为{'、'.join(presentations)}之一，现在是“{presentation}”")
+    return errors, values
 
 
 def _row_number(message: str) -> int:

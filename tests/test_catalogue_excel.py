@@ -75,7 +75,7 @@ def test_import_updates_adds_and_deactivates(catalogue):
     ws = wb.active
     ws.cell(find_row(ws, "政策解读"), 4).value = "重大政策的解读"
     gone = find_row(ws, "社会保险")
-    for col in range(1, 23):
+    for col in range(1, ws.max_column + 1):
         ws.cell(gone, col).value = None
     new = ws.max_row + 1
     values = [
@@ -221,13 +221,100 @@ def test_admin_import_reports_errors_and_keeps_the_catalogue(admin_client, catal
     assert dump() == before
 
 
-def test_admin_import_applies_a_good_file(admin_client, catalogue):
+def test_admin_import_previews_and_applies_only_on_confirmation(admin_client, catalogue):
     wb = exported()
     ws = wb.active
     ws.cell(find_row(ws, "政策文件"), 5).value = "信息形成之日起15个工作日内"
-    response = admin_client.post(IMPORT_URL, {"file": as_file(wb)}, follow=True)
+    preview = admin_client.post(IMPORT_URL, {"file": as_file(wb)})
+    page = preview.content.decode()
+    assert preview.status_code == 200 and "还没有导入" in page
+    assert "政策法规/政策文件" in page and "公开时限" in page
+    assert item_by_path("zcfg/zcwj").deadline_text == "信息形成或者变更之日起20个工作日内"
+    response = admin_client.post(IMPORT_URL, {"confirm": "1"}, follow=True)
     assert "导入完成：新增0项，更新1项" in response.content.decode()
     assert item_by_path("zcfg/zcwj").deadline_text == "信息形成之日起15个工作日内"
+    # Confirming twice does not import twice.
+    again = admin_client.post(IMPORT_URL, {"confirm": "1"}, follow=True)
+    assert "没有待确认的导入" in again.content.decode()
+
+
+def replies_published(people, count=2):
+    from .conftest import make_draft, publish
+
+    for n in range(count):
+        publish(make_draft(people.editor, title=f"提案答复{n}"), people.reviewer)
+
+
+def test_a_rename_without_the_url_column_previews_the_documents_it_hides(admin_client, people):
+    replies_published(people)
+    wb = exported()
+    ws = wb.active
+    ws.delete_cols(23, 4)  # the published table's layout: no 网址标识 to match by
+    ws.cell(find_row(ws, "人大建议、政协提案办理情况"), 1).value = "建议提案办理"
+    before = dump()
+    preview = admin_client.post(IMPORT_URL, {"file": as_file(wb)}).content.decode()
+    assert "停用（1项，网站上将不再显示2条已公开信息）" in preview
+    assert "人大建议、政协提案办理情况" in preview and "2条将不再显示" in preview
+    assert "建议提案办理" in preview  # the new name, added
+    assert dump() == before
+    admin_client.get(IMPORT_URL)  # leaving the preview: nothing waits any more
+    assert (
+        "没有待确认的导入"
+        in admin_client.post(IMPORT_URL, {"confirm": "1"}, follow=True).content.decode()
+    )
+    assert dump() == before
+
+
+def test_a_preview_that_no_longer_holds_is_shown_again(admin_client, catalogue):
+    wb = exported()
+    ws = wb.active
+    ws.cell(find_row(ws, "政策解读"), 4).value = "重大政策的解读"
+    admin_client.post(IMPORT_URL, {"file": as_file(wb)})
+    CatalogueItem.objects.filter(name="政策解读").update(content="重大政策的解读")
+    response = admin_client.post(IMPORT_URL, {"confirm": "1"})
+    assert "预览之后目录有了变化" in response.content.decode()
+
+
+def test_the_export_carries_every_column_the_import_reads(catalogue):
+    ws = exported().active
+    assert [ws.cell(2, col).value for col in range(23, 27)] == [
+        "时限计算规则",
+        "排序",
+        "网址标识",
+        "展示方式",
+    ]
+    row = find_row(ws, "公开指南")
+    assert [ws.cell(row, col).value for col in range(24, 27)] == [
+        item_by_path("zfxxgk/gkzn").order,
+        "gkzn",
+        "单页",
+    ]
+
+
+def test_the_extra_columns_are_read_and_checked(catalogue):
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    ws.cell(row, 23).value = "批复后20日内"
+    ws.cell(row, 24).value = "7"
+    ws.cell(row, 25).value = "jiedu"
+    ws.cell(row, 26).value = "单页"
+    import_file(as_file(wb))
+    item = CatalogueItem.objects.get(name="政策解读")
+    assert (item.deadline_rule, item.order, item.slug, item.presentation) == (
+        "批复后20日内",
+        7,
+        "jiedu",
+        "page",
+    )
+    ws.cell(row, 23).value = "尽快"
+    ws.cell(row, 24).value = "第一"
+    ws.cell(row, 25).value = "解读"
+    ws.cell(row, 26).value = "幻灯片"
+    errors = parse_workbook(as_file(wb)).errors
+    assert len(errors) == 1
+    for words in ("时限计算规则", "“排序”应为不小于0的整数", "“网址标识”只能由", "“展示方式”应为"):
+        assert words in errors[0]
 
 
 def test_admin_import_without_a_file_asks_for_one(admin_client, catalogue):
@@ -253,3 +340,19 @@ def test_deadline_words_the_portal_cannot_count_are_refused(catalogue):
     assert len(errors) == 1 and errors[0].startswith(
         f"第{row}行：“公开时限”无法识别公开时限“尽快公开”"
     )
+
+
+def test_a_rename_with_the_url_column_renames_the_item_and_keeps_its_documents(
+    admin_client, people
+):
+    replies_published(people)
+    wb = exported()
+    ws = wb.active
+    ws.cell(find_row(ws, "人大建议、政协提案办理情况"), 1).value = "建议提案办理复文"
+    preview = admin_client.post(IMPORT_URL, {"file": as_file(wb)}).content.decode()
+    assert "停用0项" in preview and "<h2>停用" not in preview
+    assert "事项名称" in preview
+    admin_client.post(IMPORT_URL, {"confirm": "1"})
+    item = item_by_path("jyta")
+    assert item.name == "建议提案办理复文" and item.is_active
+    assert item.publications.count() == 2

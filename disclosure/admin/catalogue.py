@@ -1,7 +1,9 @@
+import json
 from urllib.parse import quote
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,14 +11,20 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..catalogue_excel import export_workbook, parse_workbook
+from ..catalogue_excel import ImportRow, WorkbookError, export_workbook, parse_workbook
 from ..deadlines import RuleError
 from ..models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
-from ..services import catalogue_import, catalogue_item_save, catalogue_items_set_active
+from ..services import (
+    CatalogueImportError,
+    catalogue_import,
+    catalogue_item_save,
+    catalogue_items_set_active,
+)
 from .base import DeclaredLookupsOnly
 from .filters import as_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+IMPORT_SESSION_KEY = "catalogue_import"
 
 
 class ParentChoiceField(forms.ModelChoiceField):
@@ -240,31 +248,79 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         return response
 
     def import_view(self, request):
+        """Upload, check, preview what would change, and apply only on confirmation.
+
+        The checked rows wait in the session between the preview and the
+        confirmation; confirming runs the import again, and applies it only if
+        it still does what the preview showed.
+        """
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             messages.error(request, "您没有导入目录的权限。")
             return redirect("admin:disclosure_catalogueitem_changelist")
-        errors = []
-        if request.method == "POST":
-            form = ImportForm(request.POST, request.FILES)
-            if form.is_valid():
-                parsed = parse_workbook(form.cleaned_data["file"])
-                errors = parsed.errors
-                if not errors:
-                    summary = catalogue_import(rows=parsed.rows)
-                    messages.success(
-                        request,
-                        f"导入完成：新增{summary.created}项，更新{summary.updated}项，"
-                        f"未变{summary.unchanged}项，停用{summary.deactivated}项。",
-                    )
-                    return redirect("admin:disclosure_catalogueitem_changelist")
-        else:
-            form = ImportForm()
         context = {
             **self.admin_site.each_context(request),
             "title": "导入主动公开事项目录",
-            "form": form,
-            "errors": errors,
             "opts": self.model._meta,
             "export_url": reverse("admin:disclosure_catalogueitem_export"),
+            "errors": [],
         }
+        form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+        if request.method == "POST" and "confirm" in request.POST:
+            return self._confirm_import(request, context)
+        if request.method == "POST" and form.is_valid():
+            parsed = parse_workbook(form.cleaned_data["file"])
+            context["errors"] = parsed.errors
+            if not parsed.errors:
+                return self._preview_import(request, context, parsed.rows)
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        context["form"] = form
         return TemplateResponse(request, "admin/disclosure/catalogueitem/import.html", context)
+
+    def _preview_import(self, request, context, rows, note: str = ""):
+        try:
+            summary = catalogue_import(rows=rows, apply=False)
+        except CatalogueImportError as error:
+            context |= {"errors": [str(error)], "form": ImportForm()}
+            return TemplateResponse(request, "admin/disclosure/catalogueitem/import.html", context)
+        request.session[IMPORT_SESSION_KEY] = {
+            "rows": [row.to_json() for row in rows],
+            "fingerprint": summary.fingerprint(),
+        }
+        context |= {"title": "导入目录：请确认", "summary": summary, "note": note}
+        return TemplateResponse(
+            request, "admin/disclosure/catalogueitem/import_preview.html", context
+        )
+
+    def _confirm_import(self, request, context):
+        pending = request.session.get(IMPORT_SESSION_KEY)
+        if not pending:
+            messages.warning(request, "没有待确认的导入，或者已经导入过了，请重新上传文件。")
+            return redirect("admin:disclosure_catalogueitem_import")
+        try:
+            rows = [ImportRow.from_json(data) for data in pending["rows"]]
+        except WorkbookError as error:
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            messages.error(request, str(error))
+            return redirect("admin:disclosure_catalogueitem_import")
+        try:
+            with transaction.atomic():
+                summary = catalogue_import(rows=rows)
+                if json.loads(json.dumps(summary.fingerprint())) != pending["fingerprint"]:
+                    transaction.set_rollback(True)
+                    changed = True
+                else:
+                    changed = False
+        except CatalogueImportError as error:
+            request.session.pop(IMPORT_SESSION_KEY, None)
+            messages.error(request, str(error))
+            return redirect("admin:disclosure_catalogueitem_import")
+        if changed:
+            note = "预览之后目录有了变化，导入的效果与刚才不同，请重新核对。"
+            return self._preview_import(request, context, rows, note)
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        messages.success(
+            request,
+            f"导入完成：新增{summary.created}项，更新{summary.updated}项，"
+            f"未变{summary.unchanged}项，停用{summary.deactivated}项。",
+        )
+        return redirect("admin:disclosure_catalogueitem_changelist")

@@ -1,4 +1,5 @@
 from .catalogue import (
+    CatalogueImportError,
     ImportSummary,
     catalogue_import,
     catalogue_item_save,
@@ -41,6 +42,7 @@ from .requests import (
 )
 
 __all__ = [
+    "CatalogueImportError",
     "ImportSummary",
     "WorkflowError",
     "catalogue_import",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..catalogue_excel import ImportRow
-from ..models import CatalogueItem
+from ..models import CatalogueItem, Publication
 from .deadlines import refresh_due_dates
 
 
@@ -39,10 +40,28 @@ def catalogue_items_set_active(*, items: Iterable[CatalogueItem], active: bool) 
 
 @dataclass
 class ImportSummary:
+    """What an import does (or, before confirmation, would do) to the catalogue."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     deactivated: int = 0
+    added_items: list[str] = field(default_factory=list)
+    changed_items: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Each item the file leaves out, with how many public documents it takes off the site.
+    deactivated_items: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def hidden_documents(self) -> int:
+        return sum(count for _, count in self.deactivated_items)
+
+    def fingerprint(self) -> list:
+        """Equal for equal effects: a preview is still right if its fingerprint is."""
+        return [self.added_items, self.changed_items, self.deactivated_items]
+
+
+class CatalogueImportError(Exception):
+    """A row the catalogue cannot take; the message, with its row number, is for the administrator."""
 
 
 ROW_FIELDS = [
@@ -54,18 +73,30 @@ ROW_FIELDS = [
     "office_scope",
     "office_text",
 ]
+# Read from the file only where it has these columns (see catalogue_excel.EXTRA_COLUMNS).
+OPTIONAL_FIELDS = ["deadline_rule", "order", "slug", "presentation"]
 
 
-@transaction.atomic
-def catalogue_import(*, rows: list[ImportRow]) -> ImportSummary:
-    """Make the catalogue what the rows say.
+def catalogue_import(*, rows: list[ImportRow], apply: bool = True) -> ImportSummary:
+    """Make the catalogue what the rows say; with `apply=False`, only say what that would do.
 
     Items are matched by their names under the same parent. Rows update the
     matching items or create new ones, in the rows' order; active items the
-    rows do not name are deactivated, never deleted.
+    rows do not name are deactivated, never deleted. A preview runs the very
+    same changes and rolls them back.
     """
+    with transaction.atomic():
+        summary = _import(rows)
+        if not apply:
+            transaction.set_rollback(True)
+    return summary
+
+
+def _import(rows: list[ImportRow]) -> ImportSummary:
     summary = ImportSummary()
-    by_key = {(item.parent_id, item.name): item for item in CatalogueItem.objects.all()}
+    items = list(CatalogueItem.objects.all())
+    by_key = {(item.parent_id, item.name): item for item in items}
+    by_slug = {(item.parent_id, item.slug): item for item in items}
     seen: set[int] = set()
     positions: dict[int | None, int] = defaultdict(int)
 
@@ -73,41 +104,79 @@ def catalogue_import(*, rows: list[ImportRow]) -> ImportSummary:
         parent = None
         for depth, name in enumerate(row.path):
             parent_id = parent.id if parent else None
-            item = by_key.get((parent_id, name))
+            leaf = depth == len(row.path) - 1
+            # A row with its 网址标识 names its item by it: a new name is a rename.
+            item = (
+                by_slug.get((parent_id, row.slug)) if leaf and row.slug else None
+            ) or by_key.get((parent_id, name))
             if item is not None and item.id in seen:
                 parent = item
                 continue
             positions[parent_id] += 1
-            values = {"order": positions[parent_id], "is_active": True}
+            values = {"name": name, "order": positions[parent_id], "is_active": True}
+            if item is not None and not leaf:
+                values["order"] = item.order  # an item above the rows keeps its place
             related = {}
-            if depth == len(row.path) - 1:
+            if leaf:
                 values |= {field: getattr(row, field) for field in ROW_FIELDS}
+                values |= {
+                    field: getattr(row, field)
+                    for field in OPTIONAL_FIELDS
+                    if getattr(row, field) is not None
+                }
                 related = {"channels": row.channels, "offices": row.offices}
+            path = "/".join(row.path[: depth + 1])
             if item is None:
                 item = CatalogueItem(parent=parent, name=name)
                 summary.created += 1
-            elif _differs(item, values, related):
-                summary.updated += 1
+                summary.added_items.append(path)
             else:
-                summary.unchanged += 1
-            for field, value in values.items():
-                setattr(item, field, value)
-            catalogue_item_save(item=item)
-            for field, objects in related.items():
-                getattr(item, field).set(objects)
+                changed = _changes(item, values, related)
+                if changed:
+                    summary.updated += 1
+                    summary.changed_items.append((path, changed))
+                else:
+                    summary.unchanged += 1
+            for field_name, value in values.items():
+                setattr(item, field_name, value)
+            taken = by_slug.get((parent_id, item.slug)) if item.slug else None
+            if taken is not None and taken.pk != item.pk:
+                raise CatalogueImportError(
+                    f"第{row.number}行：网址标识“{item.slug}”已被同级事项“{taken.name}”使用。"
+                )
+            try:
+                catalogue_item_save(item=item)
+            except ValidationError as error:
+                raise CatalogueImportError(
+                    f"第{row.number}行：" + "；".join(error.messages).rstrip("。") + "。"
+                ) from error
+            for field_name, objects in related.items():
+                getattr(item, field_name).set(objects)
             by_key[(parent_id, name)] = item
+            by_slug[(parent_id, item.slug)] = item
             seen.add(item.id)
             parent = item
 
-    summary.deactivated = (
-        CatalogueItem.objects.filter(is_active=True).exclude(id__in=seen).update(is_active=False)
-    )
+    leaving = CatalogueItem.objects.filter(is_active=True).exclude(id__in=seen)
+    public = Publication.objects.public()
+    for item in leaving.select_related("parent__parent").in_tree_order():
+        summary.deactivated_items.append(
+            (str(item), public.filter(item=item).count()),
+        )
+    summary.deactivated = leaving.update(is_active=False)
     return summary
 
 
-def _differs(item: CatalogueItem, values: dict, related: dict) -> bool:
-    if any(getattr(item, field) != value for field, value in values.items()):
-        return True
-    return any(
-        set(getattr(item, field).all()) != set(objects) for field, objects in related.items()
-    )
+def _changes(item: CatalogueItem, values: dict, related: dict) -> list[str]:
+    """The names (as the admin shows them) of the fields the import would change."""
+    changed = [
+        str(CatalogueItem._meta.get_field(name).verbose_name)
+        for name, value in values.items()
+        if getattr(item, name) != value
+    ]
+    changed += [
+        str(CatalogueItem._meta.get_field(name).verbose_name)
+        for name, objects in related.items()
+        if set(getattr(item, name).all()) != set(objects)
+    ]
+    return changed
