@@ -138,7 +138,6 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         "tree_name",
         "level",
         "deadline_text",
-        "deadline_summary",
         "office_cell",
         "presentation",
         "order",
@@ -150,7 +149,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     search_fields = ["name", "content", "deadline_text", "office_text"]
     list_per_page = 200
     actions = ["deactivate", "activate"]
-    readonly_fields = ["level"]
+    readonly_fields = ["level", "deadline_summary"]
     fieldsets = [
         (
             "事项",
@@ -158,7 +157,16 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         ),
         (
             "目录内容",
-            {"fields": ["content", "deadline_text", "deadline_rule", "timely_days", "publisher"]},
+            {
+                "fields": [
+                    "content",
+                    "deadline_text",
+                    "deadline_rule",
+                    "timely_days",
+                    "deadline_summary",
+                    "publisher",
+                ]
+            },
         ),
         ("文件", {"fields": ["document_fields"]}),
         ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
@@ -190,7 +198,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             obj.name,
         )
 
-    @admin.display(description="时限计算")
+    @admin.display(description="系统如何计算时限")
     def deadline_summary(self, obj: CatalogueItem) -> str:
         try:
             rule = obj.deadline()

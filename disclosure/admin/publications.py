@@ -338,9 +338,9 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         "item_name",
         "office",
         "state",
-        "published_at",
+        "published_on",
         "index_number",
-        "updated_at",
+        "updated_on",
     ]
     list_select_related = ["item", "office"]
     list_filter = [StateFilter, ItemFilter, OfficeFilter]
@@ -397,6 +397,14 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     @admin.display(description="目录事项", ordering="item__name")
     def item_name(self, obj):
         return obj.item.name
+
+    @admin.display(description="发布日期", ordering="published_at")
+    def published_on(self, obj):
+        return f"{timezone.localtime(obj.published_at):%Y-%m-%d %H:%M}" if obj.published_at else "—"
+
+    @admin.display(description="修改时间", ordering="updated_at")
+    def updated_on(self, obj):
+        return f"{timezone.localtime(obj.updated_at):%Y-%m-%d %H:%M}"
 
     @admin.display(description="状态")
     def state(self, obj):
