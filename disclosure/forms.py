@@ -15,6 +15,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import validate_email
 
 from .models import Comment, InformationRequest
 
@@ -32,6 +33,14 @@ LENGTH_MESSAGES = {
 }
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK = "10X98765432"
+
+
+def _is_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except forms.ValidationError:
+        return False
+    return True
 
 
 def valid_id_card(number: str) -> bool:
@@ -109,6 +118,14 @@ class CommentForm(CitizenForm):
         max_length=Comment._meta.get_field("contact").max_length,
         help_text="电话或电子邮箱，仅供承办科室联系您，不会公开。",
     )
+
+    def clean_contact(self):
+        contact = self.cleaned_data["contact"].strip()
+        if contact and not (PHONE.match(contact) or _is_email(contact)):
+            raise forms.ValidationError(
+                "请填写电话号码或电子邮箱，例如 13800000000 或 name@example.com。"
+            )
+        return contact
     body = forms.CharField(
         label="意见内容",
         max_length=Comment._meta.get_field("body").max_length,
@@ -153,7 +170,12 @@ class ApplicationForm(PlainChineseForm):
         error_messages={"required": "请选择证件类型。"},
     )
     id_number = forms.CharField(
-        label="证件号码", max_length=40, error_messages={"required": "请填写证件号码。"}
+        label="证件号码",
+        max_length=40,
+        error_messages={"required": "请填写证件号码。"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
     )
     legal_representative = forms.CharField(
         label="法定代表人或负责人", max_length=50, required=False, help_text="法人或其他组织填写。"
@@ -162,7 +184,10 @@ class ApplicationForm(PlainChineseForm):
         label="联系人", max_length=50, required=False, help_text="法人或其他组织填写。"
     )
     phone = forms.CharField(
-        label="联系电话", max_length=30, error_messages={"required": "请填写联系电话。"}
+        label="联系电话",
+        max_length=30,
+        error_messages={"required": "请填写联系电话。"},
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
         label="电子邮箱",
@@ -174,7 +199,12 @@ class ApplicationForm(PlainChineseForm):
     address = forms.CharField(
         label="通信地址", max_length=200, error_messages={"required": "请填写通信地址。"}
     )
-    postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
+    postcode = forms.CharField(
+        label="邮政编码",
+        max_length=6,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
     description = forms.CharField(
         label="所需信息的内容描述",
         max_length=2000,
@@ -198,6 +228,23 @@ class ApplicationForm(PlainChineseForm):
         widget=forms.RadioSelect,
         error_messages={"required": "请选择获取信息的方式。"},
     )
+    fax = forms.CharField(
+        label="传真号码",
+        max_length=30,
+        required=False,
+        help_text="选择以传真获取信息的，必须填写。",
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown only when they apply (static/js/forms.js); all shown without scripts.
+        organisations = ",".join(
+            value for value in self.Model.ApplicantType.values if value != "person"
+        )
+        self.fields["legal_representative"].shown_when = f"applicant_type={organisations}"
+        self.fields["contact_person"].shown_when = f"applicant_type={organisations}"
+        self.fields["fax"].shown_when = f"delivery={self.Model.Delivery.FAX}"
 
     def clean_id_number(self):
         return "".join(self.cleaned_data["id_number"].split()).upper()
@@ -207,6 +254,12 @@ class ApplicationForm(PlainChineseForm):
         if not PHONE.match(phone):
             raise forms.ValidationError("请填写有效的联系电话，例如 13800000000 或 0470-1234567。")
         return phone
+
+    def clean_fax(self):
+        fax = self.cleaned_data["fax"].strip()
+        if fax and not PHONE.match(fax):
+            raise forms.ValidationError("请填写有效的传真号码，例如 0470-1234567。")
+        return fax
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
@@ -244,6 +297,12 @@ class ApplicationForm(PlainChineseForm):
                     self.add_error(name, f"法人或其他组织请填写{label}。")
         if cleaned.get("delivery") == self.Model.Delivery.EMAIL and not cleaned.get("email"):
             self.add_error("email", "选择以电子邮件获取信息，请填写电子邮箱。")
+        if (
+            cleaned.get("delivery") == self.Model.Delivery.FAX
+            and not cleaned.get("fax")
+            and "fax" not in self.errors
+        ):
+            self.add_error("fax", "选择以传真获取信息，请填写传真号码。")
         return cleaned
 
     def application_data(self) -> dict:
@@ -256,6 +315,7 @@ class ApplicationForm(PlainChineseForm):
             "contact_person",
             "phone",
             "email",
+            "fax",
             "address",
             "postcode",
             "description",
@@ -266,6 +326,8 @@ class ApplicationForm(PlainChineseForm):
         data = {name: self.cleaned_data[name] for name in fields}
         if data["applicant_type"] == self.Model.ApplicantType.PERSON:
             data["legal_representative"] = data["contact_person"] = ""
+        if data["delivery"] != self.Model.Delivery.FAX:
+            data["fax"] = ""
         return data
 
 

@@ -483,3 +483,26 @@ def test_consultation_pages_stay_within_ten_queries(client, people, django_asser
     for url in ("/", "/xxgk/yjzj/", consultation.get_absolute_url(), feedback.get_absolute_url()):
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("contact", "accepted"),
+    [
+        ("13700000000", True),
+        ("0470-1234567", True),
+        ("name@example.com", True),
+        ("微信：abc", False),
+        ("明天打电话", False),
+    ],
+)
+def test_the_contact_is_a_phone_number_or_an_e_mail_address(client, people, contact, accepted):
+    consultation = make_consultation(people)
+    response = client.post(
+        f"/xxgk/doc/{consultation.pk}/yj/", comment_form(contact=contact, name="李女士")
+    )
+    if accepted:
+        assert response.status_code == 302
+    else:
+        page = response.content.decode()
+        assert "请填写电话号码或电子邮箱" in page
+        assert "李女士" in page and contact in page

@@ -1,5 +1,6 @@
 """The application form, the receipt and the status lookup, as a citizen uses them."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -244,3 +245,26 @@ def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
     page = client.post(LOOKUP, {"number": application.number, "code": code}).content.decode()
     assert "办理中" in page
     assert "答复待审核" not in page and "不予公开" not in page and "提交答复审核" not in page
+
+
+def test_fax_delivery_needs_a_fax_number_and_other_deliveries_keep_none(client, catalogue):
+    response = submit(client, delivery="fax", fax="")
+    assert "选择以传真获取信息，请填写传真号码" in response.content.decode()
+    assert not InformationRequest.objects.exists()
+    assert "申请已提交" in submit(client, delivery="fax", fax="0470-1234567").content.decode()
+    assert InformationRequest.objects.get().fax == "0470-1234567"
+    submit(client, delivery="post", fax="0470-7654321")
+    assert InformationRequest.objects.latest("id").fax == ""
+    assert "请填写有效的传真号码" in submit(client, delivery="fax", fax="传真").content.decode()
+
+
+def test_fields_bring_up_the_right_keyboard_and_say_when_they_apply(client, catalogue):
+    page = client.get(APPLY).content.decode()
+    assert re.search(r'<input type="tel" name="phone"[^>]*inputmode="tel"', page)
+    assert re.search(r'<input type="tel" name="fax"', page)
+    assert re.search(r'name="id_number"[^>]*autocapitalize="characters"', page)
+    assert re.search(r'name="postcode"[^>]*inputmode="numeric"', page)
+    assert re.search(r'<input type="email" name="email"', page)
+    assert 'id="field-legal_representative" data-shown-when="applicant_type=business,' in page
+    assert 'id="field-fax" data-shown-when="delivery=fax"' in page
+    assert "法人或其他组织填写" in page  # without scripts, the field says who fills it in

@@ -54,6 +54,7 @@ PERSONAL = {
     "contact_person": mask_name,
     "phone": mask_phone,
     "email": mask_contact,
+    "fax": mask_phone,
     "address": mask_address,
     "postcode": lambda value: "******" if value else "",
 }
@@ -379,6 +380,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     contact_person_masked = _masked_display("contact_person")
     phone_masked = _masked_display("phone")
     email_masked = _masked_display("email")
+    fax_masked = _masked_display("fax")
     address_masked = _masked_display("address")
     postcode_masked = _masked_display("postcode")
 
@@ -492,7 +494,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 log_view(
                     user,
                     request=application,
-                    fields="姓名、证件号码、联系电话、电子邮箱、通信地址",
+                    fields="姓名、证件号码、联系电话、电子邮箱、传真号码、通信地址",
                     path=request.path,
                 )
             extra_context["request_actions"] = [

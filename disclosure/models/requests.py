@@ -119,6 +119,7 @@ class InformationRequest(models.Model):
     contact_person = models.CharField("联系人", max_length=50, blank=True)
     phone = models.CharField("联系电话", max_length=30)
     email = models.EmailField("电子邮箱", max_length=100, blank=True)
+    fax = models.CharField("传真号码", max_length=30, blank=True)
     address = models.CharField("通信地址", max_length=200)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
 
