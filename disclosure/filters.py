@@ -3,14 +3,12 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from .doc_numbers import normalise_doc_number
 from .models import CatalogueItem, DocumentField, Office, Publication
 
-FIRST_YEAR = 2008  # the year the first disclosure regulation took effect
 
-
-def year_choices() -> list[tuple[int, str]]:
-    this_year = timezone.localdate().year
-    return [(str(year), f"{year}年") for year in range(this_year, FIRST_YEAR - 1, -1)]
+def _year_choices(years) -> list[tuple[str, str]]:
+    return [(str(year), f"{year}年") for year in sorted(set(years), reverse=True)]
 
 
 class PublicationFilter(django_filters.FilterSet):
@@ -22,7 +20,10 @@ class PublicationFilter(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         method="filter_year", label="发布年份", empty_label="全部年份"
     )
-    doc_number = django_filters.CharFilter(lookup_expr="icontains", label="文号")
+    written_year = django_filters.ChoiceFilter(
+        method="filter_written_year", label="成文年份", empty_label="全部年份"
+    )
+    doc_number = django_filters.CharFilter(method="filter_doc_number", label="文号")
     validity = django_filters.ChoiceFilter(
         choices=Publication.Validity.choices, label="有效性", empty_label="全部"
     )
@@ -32,11 +33,19 @@ class PublicationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Publication
-        fields = ["q", "year", "doc_number", "validity", "office"]
+        fields = ["q", "year", "written_year", "doc_number", "validity", "office"]
 
     def __init__(self, *args, item: CatalogueItem, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = year_choices()
+        # Only the years that have documents (in Beijing time, as the lists show dates).
+        zone = timezone.get_current_timezone()
+        published = self.queryset.datetimes("published_at", "year", tzinfo=zone)
+        self.filters["year"].extra["choices"] = _year_choices(when.year for when in published)
+        if item.requires(DocumentField.WRITTEN_ON):
+            written = self.queryset.dates("written_on", "year")
+            self.filters["written_year"].extra["choices"] = _year_choices(d.year for d in written)
+        else:
+            del self.filters["written_year"]
         if not item.requires(DocumentField.DOC_NUMBER):
             del self.filters["doc_number"]
         if not item.requires(DocumentField.VALIDITY):
@@ -46,8 +55,15 @@ class PublicationFilter(django_filters.FilterSet):
         else:
             self.filters["office"].queryset = item.responsible_office_queryset()
 
+    def filter_doc_number(self, queryset, name, value):
+        """〔〕, [], 【】, （）, () and full-width digits are the same to citizens."""
+        return queryset.filter(doc_number_key__contains=normalise_doc_number(value))
+
     def filter_year(self, queryset, name, value):
         return queryset.filter(published_at__year=int(value))
+
+    def filter_written_year(self, queryset, name, value):
+        return queryset.filter(written_on__year=int(value))
 
     def search(self, queryset, name, value):
         for word in value.split()[:5]:

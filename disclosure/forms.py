@@ -126,6 +126,7 @@ class CommentForm(CitizenForm):
                 "请填写电话号码或电子邮箱，例如 13800000000 或 name@example.com。"
             )
         return contact
+
     body = forms.CharField(
         label="意见内容",
         max_length=Comment._meta.get_field("body").max_length,

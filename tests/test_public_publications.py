@@ -367,3 +367,51 @@ def test_only_a_repealed_or_expired_rule_names_a_replacement(rules):
     repealed.replaced_by = repealed
     with pytest.raises(ValidationError, match="不能是本文件自己"):
         repealed.full_clean()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "扎人社规〔2022〕2号",
+        "扎人社规[2022]2号",
+        "扎人社规（2022）2号",
+        "扎人社规(2022)2号",
+        "扎人社规【2022】2号",
+        "扎人社规〔２０２２〕２号",
+        "扎人社规 [2022] 2号",
+        "(2022)",
+    ],
+)
+def test_a_doc_number_is_found_whichever_brackets_and_digits_it_is_typed_with(client, rules, typed):
+    assert list_titles(client, URL, doc_number=typed) == ["职业培训补贴细则"]
+
+
+def test_staff_search_finds_a_doc_number_typed_with_other_brackets(client, rules, people):
+    client.force_login(people.editor)
+    page = client.get("/admin/disclosure/publication/", {"q": "扎人社规[2022]2号"}).content.decode()
+    assert "职业培训补贴细则" in page and "就业补助资金管理办法" not in page
+
+
+def test_year_filters_offer_only_years_with_documents_and_the_year_written(client, rules, people):
+    this_year = timezone.localdate().year
+    published_years = {timezone.localtime(p.published_at).year for p in rules}
+    page = client.get(URL).content.decode()
+    offered = set(
+        map(
+            int,
+            re.findall(
+                r'<option value="(\d{4})"', page.split('name="year"')[1].split("</select>")[0]
+            ),
+        )
+    )
+    assert offered == published_years
+    assert 'name="written_year"' in page
+    old = rules[2]
+    old.written_on = timezone.localdate().replace(year=2019)
+    old.save(update_fields=["written_on"])
+    page = client.get(URL).content.decode()
+    written = page.split('name="written_year"')[1].split("</select>")[0]
+    assert set(map(int, re.findall(r'<option value="(\d{4})"', written))) == {this_year, 2019}
+    assert list_titles(client, URL, written_year="2019") == [old.title]
+    # An item without 成文日期 has no such filter.
+    assert 'name="written_year"' not in client.get("/xxgk/jyta/").content.decode()

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 
 from .. import compliance, permissions
+from ..doc_numbers import normalise_doc_number
 from ..html import safe_body
 from ..models import (
     Attachment,
@@ -378,13 +379,20 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         return permissions.publications_for(request.user, queryset)
 
     def get_search_results(self, request, queryset, search_term):
-        """Autocomplete for 相关信息 also offers other offices' public documents."""
+        """Autocomplete for 相关信息 also offers other offices' public documents.
+
+        A 文号 is found whichever brackets and digits it is typed with.
+        """
         if request.resolver_match and request.resolver_match.url_name == "autocomplete":
             queryset = Publication.objects.filter(
                 Q(pk__in=queryset.values("pk"))
                 | Q(pk__in=Publication.objects.public().values("pk"))
             ).filter(revision_of__isnull=True)
-        return super().get_search_results(request, queryset, search_term)
+        results, duplicates = super().get_search_results(request, queryset, search_term)
+        key = normalise_doc_number(search_term.strip())
+        if key:
+            results = results | queryset.filter(doc_number_key__contains=key)
+        return results, duplicates
 
     def view_on_site(self, obj):
         """The public page once it is public; until then the preview, which staff may see."""

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from ..html import SanitizedHTMLField
 from ..uploads import KINDS, attachment_path, file_size, name_without_extension, photo_path
 from .catalogue import CatalogueItem, DocumentField, Office
+from .fields import DocNumberKeyField
 
 
 class StaffMember(models.Model):
@@ -97,6 +98,7 @@ class Publication(models.Model):
     doc_number = models.CharField(
         "文号", max_length=100, blank=True, help_text="例：扎人社发〔2026〕12号"
     )
+    doc_number_key = DocNumberKeyField("文号（检索用）", source="doc_number")
     written_on = models.DateField("成文日期", null=True, blank=True)
     formed_on = models.DateField(
         "信息形成（变更）日期",
