@@ -2,10 +2,7 @@
 
 import datetime as dt
 import uuid
-from collections import deque
-from html.parser import HTMLParser
 from io import StringIO
-from urllib.parse import urldefrag, urlparse
 
 import time_machine
 from django.core.management import call_command
@@ -30,47 +27,9 @@ from .citizens import (
     make_consultation,
     reply_upload,
 )
+from .crawling import crawl
 
 SECRETS = [ID_NUMBER, PHONE, ADDRESS, EMAIL, COMMENT_CONTACT]
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("href", "src", "action") and value:
-                self.links.append(value)
-
-
-def crawl(client: Client, start: str = "/") -> dict[str, str]:
-    """Every page reachable from the home page, without the admin: path -> body."""
-    seen, queue, pages = {start}, deque([start]), {}
-    while queue:
-        path = queue.popleft()
-        response = client.get(path)
-        assert response.status_code < 500, path
-        if response.streaming:
-            body = b"".join(response.streaming_content).decode("latin-1")
-        else:
-            body = response.content.decode("utf-8", errors="replace")
-        pages[path] = body
-        if response.get("Content-Type", "").startswith("text/html"):
-            parser = Links()
-            parser.feed(body)
-            for link in parser.links:
-                target = urldefrag(link)[0]
-                parsed = urlparse(target)
-                if parsed.netloc or not parsed.path.startswith("/"):
-                    continue
-                if parsed.path.startswith(("/admin", "/static")):
-                    continue
-                if target not in seen:
-                    seen.add(target)
-                    queue.append(target)
-    return pages
 
 
 def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path):

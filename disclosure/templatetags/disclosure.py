@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from ..html import safe_body as _safe_body
 from ..names import person_name
@@ -24,3 +25,11 @@ def staff_queue(context):
     from ..selectors import staff_queue as queue
 
     return queue(context["request"].user)
+
+
+@register.filter
+def iso_datetime(value) -> str:
+    """For <time datetime>: ISO 8601 in Beijing time, whole seconds (HTML allows no microseconds)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

