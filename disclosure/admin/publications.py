@@ -186,6 +186,8 @@ class AttachmentInline(admin.TabularInline):
     model = Attachment
     form = AttachmentForm
     extra = 1
+    # The file links to the staff download already; the public address opens only once public.
+    view_on_site = False
     fields = ["file", "name", "order", "size_display"]
     readonly_fields = ["file_link", "size_display"]
 

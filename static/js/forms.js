@@ -1,7 +1,9 @@
 // Citizens' forms.
 //
 // A form that comes back with errors: its summary is brought into view and
-// given the focus, so that everyone starts from what needs fixing.
+// given the focus, so that everyone starts from what needs fixing. (Forms
+// far down a page also post to "#error-summary", which does the same
+// without this script.)
 //
 // Fields that only some applicants fill in (data-shown-when="name=value,...")
 // are shown when one of the values is chosen. Without this script they all
