@@ -34,8 +34,7 @@ def test_an_editor_drafts_a_reviewer_approves_and_a_citizen_finds_it(
     editor.keyboard.type("您提出的关于加强零工市场建设的建议收悉，现答复如下。")
     editor.get_by_role("button", name="保存并继续编辑").click()
     expect(editor.get_by_text("流转：草稿")).to_be_visible()
-    editor.get_by_role("link", name="提交审核").click()
-    editor.get_by_role("button", name="确认提交审核").click()
+    editor.get_by_role("button", name="保存并提交审核").click()
     expect(editor.get_by_text("流转：待审核")).to_be_visible()
 
     reviewer = log_in(browser, base, "reviewer")
