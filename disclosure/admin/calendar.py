@@ -61,6 +61,12 @@ class HolidayForm(forms.ModelForm):
 
 
 class HolidayFormSet(BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The blank rows are named after the statutory holidays still to enter.
+        missing = self.instance.missing_holidays() if self.instance.pk else STATUTORY_HOLIDAYS
+        self.initial_extra = [{"name": name} for name in missing]
+
     def clean(self):
         super().clean()
         taken: list[tuple[dt.date, dt.date, str]] = []
