@@ -175,9 +175,8 @@ class ImportRow:
         )
 
 
-JSON_FIELDS = [
-    "number",
-    "path",
+# The item's own fields that a row gives (besides its channels and offices).
+ROW_FIELDS = [
     "content",
     "deadline_text",
     "publisher",
@@ -185,8 +184,8 @@ JSON_FIELDS = [
     "audience_note",
     "office_scope",
     "office_text",
-    *EXTRA_COLUMNS.values(),
 ]
+JSON_FIELDS = ["number", "path", *ROW_FIELDS, *EXTRA_COLUMNS.values()]
 
 
 @dataclass
@@ -337,13 +336,8 @@ def parse_workbook(file) -> ParseResult:
         for value, label in ((content, CONTENT), (deadline, DEADLINE), (publisher, PUBLISHER)):
             if not value:
                 errors.append(f"“{label}”不能为空")
-        if len(deadline) > 200:
-            errors.append("“公开时限”不能超过200个字")
-        elif deadline:
-            try:
-                parse_rule(deadline)
-            except RuleError as error:
-                errors.append(f"“公开时限”{str(error).rstrip('。')}")
+        if problem := _rule_problem(deadline, DEADLINE, 200):
+            errors.append(problem)
         if len(publisher) > 100:
             errors.append("“公开主体”不能超过100个字")
 
@@ -436,19 +430,26 @@ def parse_workbook(file) -> ParseResult:
     return result
 
 
+def _rule_problem(words: str, label: str, longest: int) -> str | None:
+    """What is wrong with deadline words in a column, if anything (blank is for the caller)."""
+    if len(words) > longest:
+        return f"“{label}”不能超过{longest}个字"
+    if words:
+        try:
+            parse_rule(words)
+        except RuleError as error:
+            return f"“{label}”{str(error).rstrip('。')}"
+    return None
+
+
 def _extra_values(cells: dict[str, str], presentations: dict[str, str]) -> tuple[list, dict]:
     """The extra columns of one row: (errors, values); a blank cell keeps the item's own value,
     except 时限计算规则, where blank means none."""
     errors, values = [], {}
     if "deadline_rule" in cells:
         rule = cells["deadline_rule"]
-        if len(rule) > 100:
-            errors.append("“时限计算规则”不能超过100个字")
-        elif rule:
-            try:
-                parse_rule(rule)
-            except RuleError as error:
-                errors.append(f"“时限计算规则”{str(error).rstrip('。')}")
+        if problem := _rule_problem(rule, "时限计算规则", 100):
+            errors.append(problem)
         values["deadline_rule"] = rule
     order = cells.get("order", "")
     if order:

@@ -59,27 +59,21 @@ class RegisterForm(ApplicationForm):
         self.initial.setdefault("received_on", timezone.localdate())
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-
-
-class OptionalNoteForm(forms.Form):
+def note_form(label: str, *, required: bool = True) -> type[forms.Form]:
+    """The form of a step that asks for one text: a note, a reason."""
     note = forms.CharField(
-        label="说明（可不填）",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
+    return type("NoteForm", (forms.Form,), {"note": note})
+
+
+NoteForm = note_form("说明")
+OptionalNoteForm = note_form("说明（可不填）", required=False)
+ReasonForm = note_form("退回原因")
 
 
 class ConfirmForm(forms.Form):
     pass
-
-
-class ReasonForm(forms.Form):
-    note = forms.CharField(
-        label="退回原因", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
-    )
 
 
 class CorrectionForm(forms.Form):

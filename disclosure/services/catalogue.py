@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..catalogue_excel import ImportRow
+from ..catalogue_excel import EXTRA_COLUMNS, ROW_FIELDS, ImportRow
 from ..models import CatalogueItem, Publication
 from .deadlines import refresh_due_dates
 
@@ -64,17 +64,8 @@ class CatalogueImportError(Exception):
     """A row the catalogue cannot take; the message, with its row number, is for the administrator."""
 
 
-ROW_FIELDS = [
-    "content",
-    "deadline_text",
-    "publisher",
-    "audience",
-    "audience_note",
-    "office_scope",
-    "office_text",
-]
-# Read from the file only where it has these columns (see catalogue_excel.EXTRA_COLUMNS).
-OPTIONAL_FIELDS = ["deadline_rule", "order", "slug", "presentation"]
+# Read from the file only where it has these columns.
+OPTIONAL_FIELDS = list(EXTRA_COLUMNS.values())
 
 
 def catalogue_import(*, rows: list[ImportRow], apply: bool = True) -> ImportSummary:
