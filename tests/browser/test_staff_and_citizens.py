@@ -154,5 +154,10 @@ def test_the_application_form_shows_only_the_fields_that_apply(page: Page, live_
     expect(representative).to_be_hidden()
     page.get_by_role("radio", name="传真").check()
     expect(fax).to_be_visible()
-    assert page.get_by_label("联系电话").get_attribute("type") == "tel"
+    phone = page.get_by_label("联系电话")
+    assert phone.get_attribute("type") == "tel"
+    # As wide as the other fields, though the browser would draw it narrower.
+    width = page.get_by_label("通信地址").bounding_box()["width"]
+    assert phone.bounding_box()["width"] == width
+    assert page.get_by_label("传真号码").bounding_box()["width"] == width
     assert_accessible(page)
