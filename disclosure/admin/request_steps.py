@@ -185,6 +185,7 @@ ACTIONS = {
     "answer": {
         "title": "答复",
         "button": "提交答复",
+        "done": "答复已提交",
         "states": [Status.RECEIVED],
         "check": _handler,
         "form": AnswerForm,
@@ -207,6 +208,7 @@ ACTIONS = {
     "approve_answer": {
         "title": "审核答复",
         "button": "审核通过，发出答复",
+        "done": "审核通过，答复已发出",
         "states": [Status.REPLY_REVIEW],
         "check": permissions.can_review_answer,
         "form": ConfirmForm,

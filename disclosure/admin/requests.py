@@ -325,7 +325,9 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, f"已{spec['title']}：{application}")
+                messages.success(
+                    request, f"{spec.get('done') or '已' + spec['title']}：{application}"
+                )
                 return redirect(change_url)
         context = {
             **self.admin_site.each_context(request),
