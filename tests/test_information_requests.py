@@ -268,3 +268,16 @@ def test_fields_bring_up_the_right_keyboard_and_say_when_they_apply(client, cata
     assert 'id="field-legal_representative" data-shown-when="applicant_type=business,' in page
     assert 'id="field-fax" data-shown-when="delivery=fax"' in page
     assert "法人或其他组织填写" in page  # without scripts, the field says who fills it in
+
+
+def test_a_form_resent_after_the_secret_key_changed_shows_no_wrong_code(
+    client, catalogue, settings
+):
+    data = application_form()
+    first = client.post(APPLY, data)
+    settings.SECRET_KEY = "another-" + "k" * 50
+    again = client.post(APPLY, data)
+    assert InformationRequest.objects.count() == 1
+    assert again.context["code"] == ""
+    page = again.content.decode()
+    assert first.context["number"] in page and "已在首次提交时显示" in page
