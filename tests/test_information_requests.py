@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from disclosure.forms import valid_id_card
 from disclosure.models import InformationRequest, RequestEvent
 
-from .citizens import ID_NUMBER, application_form
+from .citizens import ID_NUMBER, application_form, shown
 
 APPLY = "/ysqgk/sq/"
 RECEIPT = "/ysqgk/hz/"
@@ -276,7 +276,7 @@ def test_a_form_resent_after_the_secret_key_changed_shows_no_wrong_code(
     data = application_form()
     first = client.post(APPLY, data)
     settings.SECRET_KEY = "another-" + "k" * 50
-    again = client.post(APPLY, data)
+    again = client.post(APPLY, {**data, "shown": shown()})  # the form's time, signed anew
     assert InformationRequest.objects.count() == 1
     assert again.context["code"] == ""
     page = again.content.decode()
