@@ -23,7 +23,8 @@ LISTS = {"yes,no,maybe"}
 
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 def test_the_compiled_catalogue_is_the_one_in_the_po_file(domain):
-    compiled = gettext.GNUTranslations((LOCALE / f"{domain}.mo").open("rb"))
+    with (LOCALE / f"{domain}.mo").open("rb") as file:
+        compiled = gettext.GNUTranslations(file)
     for entry in polib.pofile(str(LOCALE / f"{domain}.po")):
         if entry.msgid_plural:
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]

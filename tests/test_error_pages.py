@@ -65,6 +65,7 @@ def test_a_login_with_an_unsafe_next_lands_on_the_admin_home(client, db):
 
 def test_static_files_carry_nosniff_and_a_restrictive_policy(client):
     response = client.get("/static/css/site.css")
+    response.close()  # a file response: the test only reads its headers
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'none'" in response["Content-Security-Policy"]
