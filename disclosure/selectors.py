@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,12 +78,12 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
             urgent=overdue > 0,
         )
     )
-    pending = permissions.comments_for(user).filter(status=Comment.Status.PENDING)
-    if pending.exists():
+    pending = permissions.comments_for(user).filter(status=Comment.Status.PENDING).count()
+    if pending:
         entries.append(
             QueueEntry(
                 "待处理的公众意见",
-                pending.count(),
+                pending,
                 reverse("admin:disclosure_comment_changelist") + "?status__exact=pending",
             )
         )
@@ -94,32 +95,35 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
 def _application_entries(user, staff: StaffMember, today: dt.date) -> list[QueueEntry]:
     """For the office that handles applications: what needs a step from it."""
     applications = InformationRequest.objects.filter(office_id=staff.office_id)
-    if not applications.exists():
+    late = compliance.requests_overdue(applications, today).values("pk")
+    counts = applications.aggregate(
+        total=Count("pk"),
+        submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
+        received=Count("pk", filter=Q(status=RequestStatus.RECEIVED)),
+        late=Count("pk", filter=Q(pk__in=late)),
+        review=Count(
+            "pk", filter=Q(status=RequestStatus.REPLY_REVIEW) & ~Q(reply_prepared_by=user)
+        ),
+    )
+    if not counts["total"]:
         return []
-    late = compliance.requests_overdue(applications, today).count()
     entries = [
         QueueEntry(
-            "待确认收到的申请",
-            applications.filter(status=RequestStatus.SUBMITTED).count(),
-            _requests_url("status__exact=submitted"),
+            "待确认收到的申请", counts["submitted"], _requests_url("status__exact=submitted")
         ),
+        QueueEntry("办理中的申请", counts["received"], _requests_url("status__exact=received")),
         QueueEntry(
-            "办理中的申请",
-            applications.filter(status=RequestStatus.RECEIVED).count(),
-            _requests_url("status__exact=received"),
+            "逾期未答复的申请",
+            counts["late"],
+            _requests_url("due=overdue"),
+            urgent=counts["late"] > 0,
         ),
-        QueueEntry("逾期未答复的申请", late, _requests_url("due=overdue"), urgent=late > 0),
     ]
     if staff.role == Role.REVIEWER:
-        review = applications.filter(status=RequestStatus.REPLY_REVIEW).exclude(
-            reply_prepared_by=user
-        )
         entries.insert(
             0,
             QueueEntry(
-                "答复待审核的申请",
-                review.count(),
-                _requests_url("status__exact=reply_review"),
+                "答复待审核的申请", counts["review"], _requests_url("status__exact=reply_review")
             ),
         )
     return entries

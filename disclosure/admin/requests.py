@@ -82,6 +82,13 @@ REPLY_FIELDS = [
     "closed_on",
     "close_note",
 ]
+# Read-only columns and the fields they show, for deciding whether a field says anything.
+SHOWN_AS = {
+    "reply_link": "reply_file",
+    "extension_approved_by_name": "extension_approved_by",
+    "reply_prepared_by_name": "reply_prepared_by",
+    "reply_approved_by_name": "reply_approved_by",
+}
 # Shown even while empty: where the application stands.
 ALWAYS_SHOWN = {"received_on", "due_date", "reply_type"}
 
@@ -92,13 +99,7 @@ def _present(application: InformationRequest | None, names: list[str]) -> list[s
         return names
     shown = []
     for name in names:
-        source = {
-            "reply_link": "reply_file",
-            "extension_approved_by_name": "extension_approved_by",
-            "reply_prepared_by_name": "reply_prepared_by",
-            "reply_approved_by_name": "reply_approved_by",
-        }
-        value = getattr(application, source.get(name, name))
+        value = getattr(application, SHOWN_AS.get(name, name))
         if name in ALWAYS_SHOWN or value not in (None, "", 0):
             shown.append(name)
     return shown
