@@ -6,4 +6,4 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政府信息公开"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from disclosure import checks  # noqa: F401  (registers the system checks)

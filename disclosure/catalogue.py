@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .models import MAX_LEVEL, CatalogueItem
+from disclosure.models import MAX_LEVEL, CatalogueItem
 
 
 @dataclass

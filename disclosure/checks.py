@@ -5,7 +5,7 @@ from django.core.checks import Warning, register
 from django.db import DatabaseError
 from django.utils import timezone
 
-from .models.calendar import STATUTORY_HOLIDAYS
+from disclosure.models.calendar import STATUTORY_HOLIDAYS
 
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
@@ -33,8 +33,8 @@ def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, *
     in that year count Monday to Friday as working days. A database that is
     not migrated yet has no calendar to look at: no warning then.
     """
-    from .models import HolidaySchedule
-    from .workdays import PACKAGE_YEARS
+    from disclosure.models import HolidaySchedule
+    from disclosure.workdays import PACKAGE_YEARS
 
     today = today or timezone.localdate()
     year = today.year + 1

@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .deadlines import AfterQuarter, MonthlyDate, RuleError, YearlyDate, due_date, quarter_end
-from .models import CatalogueItem, InformationRequest, Publication
-from .workdays import Calendar
+from disclosure.deadlines import (
+    AfterQuarter,
+    MonthlyDate,
+    RuleError,
+    YearlyDate,
+    due_date,
+    quarter_end,
+)
+from disclosure.models import CatalogueItem, InformationRequest, Publication
+from disclosure.workdays import Calendar
 
 Status = Publication.Status
 DUE_SOON_WORKDAYS = 5
@@ -145,7 +152,7 @@ def items_with_deadlines() -> QuerySet:
 
 def scope_for(user) -> tuple[QuerySet, QuerySet]:
     """The publications and items whose deadlines a member of staff answers for."""
-    from . import permissions
+    from disclosure import permissions
 
     items = items_with_deadlines()
     if not permissions.is_admin(user):
@@ -174,7 +181,7 @@ def dashboard(
     publications: QuerySet, items: QuerySet, today: dt.date, requests: QuerySet | None = None
 ) -> dict:
     """What is overdue, due soon, expected and published late, grouped by office."""
-    from .workdays import load_calendar
+    from disclosure.workdays import load_calendar
 
     calendar = load_calendar()
     request_part = request_dashboard(

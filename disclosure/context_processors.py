@@ -1,4 +1,4 @@
-from .models import SiteProfile
+from disclosure.models import SiteProfile
 
 
 def site_profile(request):

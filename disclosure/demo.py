@@ -20,8 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from .deadlines import due_date, uses_calendar
-from .models import (
+from disclosure.deadlines import due_date, uses_calendar
+from disclosure.models import (
     Attachment,
     CatalogueItem,
     DocumentField,
@@ -30,14 +30,14 @@ from .models import (
     Publication,
     StaffMember,
 )
-from .services import (
+from disclosure.services import (
     publication_approve,
     publication_return,
     publication_save_draft,
     publication_submit,
     publication_withdraw,
 )
-from .workdays import load_calendar
+from disclosure.workdays import load_calendar
 
 Role = StaffMember.Role
 Status = Publication.Status

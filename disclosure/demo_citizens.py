@@ -15,8 +15,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from .demo import PDF, Role, _p, _publish, staff
-from .models import (
+from disclosure.demo import PDF, Role, _p, _publish, staff
+from disclosure.models import (
     CatalogueItem,
     Comment,
     FeedbackDecision,
@@ -24,7 +24,7 @@ from .models import (
     Publication,
     ReplyType,
 )
-from .services import (
+from disclosure.services import (
     comment_moderate,
     publication_save_draft,
     request_answer,
@@ -39,8 +39,8 @@ from .services import (
     request_register,
     request_submit,
 )
-from .services.requests import receiving_office
-from .workdays import load_calendar
+from disclosure.services.requests import receiving_office
+from disclosure.workdays import load_calendar
 
 COMMENT_WAYS = (
     "信函：寄至扎兰屯市人力资源和社会保障局行政办公室（演示地址），信封注明“征求意见”；\n"

@@ -3,8 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from .doc_numbers import normalise_doc_number
-from .models import CatalogueItem, DocumentField, Office, Publication
+from disclosure.doc_numbers import normalise_doc_number
+from disclosure.models import CatalogueItem, DocumentField, Office, Publication
 
 
 def _year_choices(years) -> list[tuple[str, str]]:

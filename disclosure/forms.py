@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
 
-from .models import Comment, InformationRequest
+from disclosure.models import Comment, InformationRequest
 
 SALT = "disclosure.citizen-form"
 MAX_AGE = 24 * 60 * 60

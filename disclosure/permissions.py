@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import (
+from disclosure.models import (
     CatalogueItem,
     Comment,
     InformationRequest,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import PersonalDataView
+from disclosure.models import PersonalDataView
 
 
 def mask_number(value: str, *, keep_start: int = 3, keep_end: int = 2) -> str:

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ClientAttempt, ClientLock
+from disclosure.models import ClientAttempt, ClientLock
 
 KEEP = timedelta(days=1)
 

@@ -9,8 +9,14 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from . import compliance, permissions
-from .models import Comment, InformationRequest, OfficeProfileChange, Publication, StaffMember
+from disclosure import compliance, permissions
+from disclosure.models import (
+    Comment,
+    InformationRequest,
+    OfficeProfileChange,
+    Publication,
+    StaffMember,
+)
 
 Role = StaffMember.Role
 RequestStatus = InformationRequest.Status

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pypinyin import Style, lazy_pinyin
 
 if TYPE_CHECKING:
-    from .models import CatalogueItem
+    from disclosure.models import CatalogueItem
 
 MAX_SLUG = 50
 

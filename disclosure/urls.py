@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from . import views
-from .views import requests
+from disclosure import views
+from disclosure.views import requests
 
 app_name = "disclosure"
 

@@ -111,7 +111,7 @@ class Calendar:
 
 def load_calendar() -> Calendar:
     """The calendar with the administrators' schedules: the only read of the table."""
-    from .models import HolidaySchedule
+    from disclosure.models import HolidaySchedule
 
     schedules = {}
     for schedule in HolidaySchedule.objects.prefetch_related("holidays"):

@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from disclosure.demo import PDF
 from disclosure.models import Publication
-
-from .conftest import item_by_path, make_draft, publish
+from tests.conftest import item_by_path, make_draft, publish
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/disclosure/publication/add/"

@@ -7,9 +7,8 @@ from openpyxl import Workbook, load_workbook
 from disclosure.catalogue_excel import export_workbook, parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services import catalogue_import
-
-from .conftest import item_by_path
-from .test_fixture import CHANNELS, ROWS, dump
+from tests.conftest import item_by_path
+from tests.test_fixture import CHANNELS, ROWS, dump
 
 pytestmark = pytest.mark.django_db
 
@@ -239,7 +238,7 @@ def test_admin_import_previews_and_applies_only_on_confirmation(admin_client, ca
 
 
 def replies_published(people, count=2):
-    from .conftest import make_draft, publish
+    from tests.conftest import make_draft, publish
 
     for n in range(count):
         publish(make_draft(people.editor, title=f"提案答复{n}"), people.reviewer)

@@ -13,8 +13,7 @@ from django.db import connection
 from disclosure.models import ClientAttempt, InformationRequest
 from disclosure.ratelimit import take
 from disclosure.services import request_submit
-
-from .citizens import application_data
+from tests.citizens import application_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

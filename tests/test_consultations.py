@@ -18,9 +18,8 @@ from disclosure.services import (
     publication_start_revision,
     publication_submit,
 )
-
-from .citizens import citizen_form, comment_form, make_consultation, shown
-from .conftest import item_by_path, publish
+from tests.citizens import citizen_form, comment_form, make_consultation, shown
+from tests.conftest import item_by_path, publish
 
 TODAY = timezone.localdate
 
@@ -153,7 +152,7 @@ def test_no_comments_before_the_consultation_opens(client, people):
 
 
 def test_comments_are_only_for_consultations(client, people):
-    from .conftest import make_draft
+    from tests.conftest import make_draft
 
     document = publish(make_draft(people.editor), people.reviewer)
     response = client.post(comment_url(document), citizen_form(body="意见内容五个字"))

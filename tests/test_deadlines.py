@@ -14,8 +14,7 @@ from disclosure.deadlines import (
     due_date,
     parse_rule,
 )
-
-from .calendars import PACKAGE_ONLY, WITH_2027
+from tests.calendars import PACKAGE_ONLY, WITH_2027
 
 D = dt.date.fromisoformat
 

@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from disclosure.models import Office, Publication
 from disclosure.services import catalogue_item_save, publication_submit
-
-from .calendars import SCHEDULE_2027
-from .conftest import item_by_path, make_draft, make_staff, publish
+from tests.calendars import SCHEDULE_2027
+from tests.conftest import item_by_path, make_draft, make_staff, publish
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
@@ -163,7 +162,7 @@ def test_new_year_may_begin_in_december_of_the_year_before(admin_client):
 
 
 def test_the_year_is_shown_month_by_month(admin_client):
-    from .calendars import enter_2027
+    from tests.calendars import enter_2027
 
     schedule = enter_2027()
     page = admin_client.get(f"/admin/disclosure/holidayschedule/{schedule.pk}/calendar/")

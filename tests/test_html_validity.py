@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from .citizens import application_form, comment_form
-from .crawling import crawl
+from tests.citizens import application_form, comment_form
+from tests.crawling import crawl
 
 pytestmark = [
     pytest.mark.django_db,

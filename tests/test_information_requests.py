@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from disclosure.forms import valid_id_card
 from disclosure.models import InformationRequest, RequestEvent
-
-from .citizens import ID_NUMBER, application_form, shown
+from tests.citizens import ID_NUMBER, application_form, shown
 
 APPLY = "/ysqgk/sq/"
 RECEIPT = "/ysqgk/hz/"
@@ -229,8 +228,7 @@ def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
 def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
     from disclosure.models import ReplyType
     from disclosure.services import request_answer, request_receive
-
-    from .citizens import reply_upload
+    from tests.citizens import reply_upload
 
     code = submit(client).context["code"]
     application = InformationRequest.objects.get()

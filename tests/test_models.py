@@ -4,8 +4,7 @@ from django.db import IntegrityError, transaction
 
 from disclosure.models import CatalogueItem, Office
 from disclosure.services import catalogue_item_save
-
-from .conftest import item_by_path, make_item
+from tests.conftest import item_by_path, make_item
 
 pytestmark = pytest.mark.django_db
 

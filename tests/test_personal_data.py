@@ -15,8 +15,7 @@ from disclosure.services import (
     request_receive,
     request_submit,
 )
-
-from .citizens import (
+from tests.citizens import (
     ADDRESS,
     COMMENT_CONTACT,
     EMAIL,
@@ -27,7 +26,7 @@ from .citizens import (
     make_consultation,
     reply_upload,
 )
-from .crawling import crawl
+from tests.crawling import crawl
 
 SECRETS = [ID_NUMBER, PHONE, ADDRESS, EMAIL, COMMENT_CONTACT]
 
@@ -65,7 +64,7 @@ def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path
     comment_moderate(
         comment=Comment.objects.latest("id"), actor=people.reviewer, status="published"
     )
-    from .citizens import application_form
+    from tests.citizens import application_form
 
     receipt = citizen.post("/ysqgk/sq/", application_form())
     assert receipt.status_code == 200

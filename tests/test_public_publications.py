@@ -13,8 +13,7 @@ from disclosure.services import (
     publication_submit,
     publication_withdraw,
 )
-
-from .conftest import item_by_path, make_draft, publish
+from tests.conftest import item_by_path, make_draft, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -30,9 +30,8 @@ from disclosure.services import (
     request_third_party_replied,
 )
 from disclosure.workdays import Calendar, load_calendar
-
-from .calendars import PACKAGE_ONLY, WITH_2027
-from .citizens import application_data, reply_upload
+from tests.calendars import PACKAGE_ONLY, WITH_2027
+from tests.citizens import application_data, reply_upload
 
 Status = InformationRequest.Status
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -435,7 +434,7 @@ def test_dashboard_page_shows_the_office_its_requests(client, people):
 
 
 def register_form(**fields) -> dict:
-    from .citizens import application_form
+    from tests.citizens import application_form
 
     data = application_form(**fields)
     for key in ("shown", "website"):

@@ -4,8 +4,7 @@ import pytest
 
 from disclosure.html import sanitize_body
 from disclosure.models import Publication
-
-from .conftest import make_draft, publish
+from tests.conftest import make_draft, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from disclosure.demo import PDF
 from disclosure.services import publication_submit
-
-from .conftest import item_by_path, make_draft, publish
-from .test_admin_publications import form_data
-from .test_public_publications import with_attachment
+from tests.conftest import item_by_path, make_draft, publish
+from tests.test_admin_publications import form_data
+from tests.test_public_publications import with_attachment
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,8 @@ from disclosure.services import (
     publication_submit,
     request_submit,
 )
-
-from .citizens import application_data
-from .conftest import make_draft
+from tests.citizens import application_data
+from tests.conftest import make_draft
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/disclosure/publication/"

@@ -3,8 +3,7 @@ import datetime as dt
 import pytest
 
 from disclosure.workdays import Calendar, Source, YearSchedule, load_calendar
-
-from .calendars import PACKAGE_ONLY, SCHEDULE_2027, WITH_2027, days
+from tests.calendars import PACKAGE_ONLY, SCHEDULE_2027, WITH_2027, days
 
 D = dt.date.fromisoformat
 
@@ -93,7 +92,7 @@ def test_counting_working_days():
 
 @pytest.mark.django_db
 def test_load_calendar_reads_the_administrators_table():
-    from .calendars import enter_2027
+    from tests.calendars import enter_2027
 
     enter_2027()
     calendar = load_calendar()

@@ -3,8 +3,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
 
-from ..models import BUREAU_NAME
-from . import (  # noqa: F401  (registers the model admins)
+from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     calendar,
     catalogue,
     consultations,
@@ -15,6 +14,7 @@ from . import (  # noqa: F401  (registers the model admins)
     requests,
     staff,
 )
+from disclosure.models import BUREAU_NAME
 
 
 class LoginForm(AdminAuthenticationForm):

@@ -14,10 +14,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..models import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule, Publication
-from ..services.deadlines import refresh_due_dates
-from ..workdays import DayListError, Source, load_calendar, parse_day_list
-from .base import DeclaredLookupsOnly
+from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.models import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule, Publication
+from disclosure.services.deadlines import refresh_due_dates
+from disclosure.workdays import DayListError, Source, load_calendar, parse_day_list
 
 WEEKDAYS = "一二三四五六日"
 

@@ -11,17 +11,17 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..catalogue_excel import ImportRow, WorkbookError, export_workbook, parse_workbook
-from ..deadlines import RuleError
-from ..models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
-from ..services import (
+from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.admin.filters import as_id
+from disclosure.catalogue_excel import ImportRow, WorkbookError, export_workbook, parse_workbook
+from disclosure.deadlines import RuleError
+from disclosure.models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
+from disclosure.services import (
     CatalogueImportError,
     catalogue_import,
     catalogue_item_save,
     catalogue_items_set_active,
 )
-from .base import DeclaredLookupsOnly
-from .filters import as_id
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 IMPORT_SESSION_KEY = "catalogue_import"

@@ -4,12 +4,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.text import Truncator
 
-from .. import permissions
-from ..models import Comment, Publication
-from ..privacy import log_view, mask_contact
-from ..services import WorkflowError, comment_moderate
-from .base import DeclaredLookupsOnly, person_column
-from .filters import IdFilter
+from disclosure import permissions
+from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.filters import IdFilter
+from disclosure.models import Comment, Publication
+from disclosure.privacy import log_view, mask_contact
+from disclosure.services import WorkflowError, comment_moderate
 
 
 class ConsultationFilter(IdFilter):

@@ -7,18 +7,18 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html_join
 
-from .. import permissions
-from ..models import PROFILE_FIELDS, Office, OfficeProfileChange
-from ..services import (
+from disclosure import permissions
+from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.filters import as_id
+from disclosure.admin.transitions import transition_view
+from disclosure.models import PROFILE_FIELDS, Office, OfficeProfileChange
+from disclosure.services import (
     WorkflowError,
     office_change_approve,
     office_change_return,
     office_change_save_draft,
     office_change_submit,
 )
-from .base import DeclaredLookupsOnly, person_column
-from .filters import as_id
-from .transitions import transition_view
 
 Status = OfficeProfileChange.Status
 

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..models import Channel, Office
-from .base import DeclaredLookupsOnly
+from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.models import Channel, Office
 
 
 @admin.register(Office)

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from ..models import SiteProfile
-from .base import DeclaredLookupsOnly
+from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.models import SiteProfile
 
 
 @admin.register(SiteProfile)

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import permissions
-from ..models import (
+from disclosure import permissions
+from disclosure.admin.filters import IdFilter
+from disclosure.admin.widgets import StaffFileInput, StaffLink
+from disclosure.models import (
     Attachment,
     CatalogueItem,
     DocumentField,
@@ -20,9 +22,7 @@ from ..models import (
     Office,
     Publication,
 )
-from ..uploads import ALLOWED_NAMES, check_attachment, name_without_extension
-from .filters import IdFilter
-from .widgets import StaffFileInput, StaffLink
+from disclosure.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
 
 Status = Publication.Status
 

@@ -17,29 +17,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from .. import compliance, permissions
-from ..doc_numbers import normalise_doc_number
-from ..html import safe_body
-from ..models import (
-    CatalogueItem,
-    Comment,
-    Publication,
-    PublicationEvent,
-)
-from ..services import (
-    WorkflowError,
-    publication_approve,
-    publication_restore,
-    publication_return,
-    publication_save_draft,
-    publication_start_revision,
-    publication_submit,
-    publication_withdraw,
-)
-from ..views.public import file_response, photo_response, preview_context
-from .base import DeclaredLookupsOnly
-from .filters import as_id
-from .publication_forms import (
+from disclosure import compliance, permissions
+from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.admin.filters import as_id
+from disclosure.admin.publication_forms import (
     CONSULTATION_MIN_DAYS,
     AttachmentInline,
     FeedbackDecisionInline,
@@ -49,7 +30,21 @@ from .publication_forms import (
     StateFilter,
     fields_for,
 )
-from .transitions import transition_view
+from disclosure.admin.transitions import transition_view
+from disclosure.doc_numbers import normalise_doc_number
+from disclosure.html import safe_body
+from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
+from disclosure.services import (
+    WorkflowError,
+    publication_approve,
+    publication_restore,
+    publication_return,
+    publication_save_draft,
+    publication_start_revision,
+    publication_submit,
+    publication_withdraw,
+)
+from disclosure.views.public import file_response, photo_response, preview_context
 
 Status = Publication.Status
 

@@ -11,11 +11,11 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from .. import permissions
-from ..deadlines import MAX_EXTENSION_WORKING_DAYS
-from ..forms import ApplicationForm
-from ..models import InformationRequest, ReplyType
-from ..services import (
+from disclosure import permissions
+from disclosure.deadlines import MAX_EXTENSION_WORKING_DAYS
+from disclosure.forms import ApplicationForm
+from disclosure.models import InformationRequest, ReplyType
+from disclosure.services import (
     request_answer,
     request_approve_answer,
     request_ask_correction,
@@ -27,8 +27,8 @@ from ..services import (
     request_return_answer,
     request_third_party_replied,
 )
-from ..services.requests import answered_without_review
-from ..uploads import ALLOWED_NAMES
+from disclosure.services.requests import answered_without_review
+from disclosure.uploads import ALLOWED_NAMES
 
 Status = InformationRequest.Status
 

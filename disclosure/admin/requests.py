@@ -18,14 +18,21 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .. import compliance, permissions
-from ..models import InformationRequest, PersonalDataView
-from ..privacy import log_view, mask_address, mask_contact, mask_name, mask_number, mask_phone
-from ..services import WorkflowError, request_register
-from ..services.requests import receiving_office
-from ..views.public import file_response
-from .base import DeclaredLookupsOnly, person_column
-from .request_steps import ACTIONS, RegisterForm
+from disclosure import compliance, permissions
+from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.request_steps import ACTIONS, RegisterForm
+from disclosure.models import InformationRequest, PersonalDataView
+from disclosure.privacy import (
+    log_view,
+    mask_address,
+    mask_contact,
+    mask_name,
+    mask_number,
+    mask_phone,
+)
+from disclosure.services import WorkflowError, request_register
+from disclosure.services.requests import receiving_office
+from disclosure.views.public import file_response
 
 Status = InformationRequest.Status
 

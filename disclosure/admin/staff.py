@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
-from ..models import StaffMember
-from .base import DeclaredLookupsOnly, person_column
+from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.models import StaffMember
 
 
 class StaffMemberInline(admin.StackedInline):

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..services import WorkflowError
+from disclosure.services import WorkflowError
 
 
 class TransitionForm(forms.Form):

@@ -1,5 +1,5 @@
-from .calendar import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule
-from .catalogue import (
+from disclosure.models.calendar import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule
+from disclosure.models.catalogue import (
     BUREAU_NAME,
     MAX_LEVEL,
     CatalogueItem,
@@ -10,9 +10,9 @@ from .catalogue import (
     SiteProfile,
     tree_ordering,
 )
-from .consultations import Comment, FeedbackDecision
-from .offices import PROFILE_FIELDS, OfficeProfileChange
-from .publications import (
+from disclosure.models.consultations import Comment, FeedbackDecision
+from disclosure.models.offices import PROFILE_FIELDS, OfficeProfileChange
+from disclosure.models.publications import (
     Attachment,
     IndexNumberSequence,
     Publication,
@@ -20,7 +20,7 @@ from .publications import (
     PublicationQuerySet,
     StaffMember,
 )
-from .requests import (
+from disclosure.models.requests import (
     ClientAttempt,
     ClientLock,
     InformationRequest,

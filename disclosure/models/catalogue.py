@@ -6,8 +6,8 @@ from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..deadlines import RuleError, parse_rule
-from ..slugs import unique_sibling_slug
+from disclosure.deadlines import RuleError, parse_rule
+from disclosure.slugs import unique_sibling_slug
 
 BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
 MAX_LEVEL = 3

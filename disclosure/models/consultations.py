@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from .publications import Publication
+from disclosure.models.publications import Publication
 
 
 class Comment(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from ..doc_numbers import normalise_doc_number
+from disclosure.doc_numbers import normalise_doc_number
 
 
 class DocNumberKeyField(models.CharField):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from .catalogue import Office
+from disclosure.models.catalogue import Office
 
 # The public particulars of an office, shown on the 内设机构 and 所属单位 pages.
 PROFILE_FIELDS = ["duties", "head", "address", "office_hours", "phone"]

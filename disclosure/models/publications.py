@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
-from ..html import SanitizedHTMLField
-from ..uploads import KINDS, attachment_path, file_size, name_without_extension, photo_path
-from .catalogue import CatalogueItem, DocumentField, Office
-from .fields import DocNumberKeyField
+from disclosure.html import SanitizedHTMLField
+from disclosure.models.catalogue import CatalogueItem, DocumentField, Office
+from disclosure.models.fields import DocNumberKeyField
+from disclosure.uploads import KINDS, attachment_path, file_size, name_without_extension, photo_path
 
 
 class StaffMember(models.Model):

@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from ..names import person_name
-from ..uploads import reply_path
-from .catalogue import Office
+from disclosure.models.catalogue import Office
+from disclosure.names import person_name
+from disclosure.uploads import reply_path
 
 
 class ReplyType(models.TextChoices):

@@ -1,18 +1,18 @@
-from .catalogue import (
+from disclosure.services.catalogue import (
     CatalogueImportError,
     ImportSummary,
     catalogue_import,
     catalogue_item_save,
     catalogue_items_set_active,
 )
-from .consultations import comment_moderate, comment_submit
-from .offices import (
+from disclosure.services.consultations import comment_moderate, comment_submit
+from disclosure.services.offices import (
     office_change_approve,
     office_change_return,
     office_change_save_draft,
     office_change_submit,
 )
-from .publications import (
+from disclosure.services.publications import (
     WorkflowError,
     next_index_number,
     publication_approve,
@@ -23,7 +23,7 @@ from .publications import (
     publication_submit,
     publication_withdraw,
 )
-from .requests import (
+from disclosure.services.requests import (
     close_lapsed_requests,
     find_request,
     request_answer,

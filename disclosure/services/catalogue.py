@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..catalogue_excel import EXTRA_COLUMNS, ROW_FIELDS, ImportRow
-from ..models import CatalogueItem, Publication
-from .deadlines import refresh_due_dates
+from disclosure.catalogue_excel import EXTRA_COLUMNS, ROW_FIELDS, ImportRow
+from disclosure.models import CatalogueItem, Publication
+from disclosure.services.deadlines import refresh_due_dates
 
 
 @transaction.atomic

@@ -7,9 +7,9 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import permissions
-from ..models import Comment, Publication
-from .publications import WorkflowError
+from disclosure import permissions
+from disclosure.models import Comment, Publication
+from disclosure.services.publications import WorkflowError
 
 
 def comment_submit(

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from ..deadlines import RuleError, due_date
-from ..models import Publication
-from ..workdays import Calendar, load_calendar
+from disclosure.deadlines import RuleError, due_date
+from disclosure.models import Publication
+from disclosure.workdays import Calendar, load_calendar
 
 
 def compute_due_date(publication: Publication, calendar: Calendar) -> dt.date | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .. import permissions
-from ..models import PROFILE_FIELDS, OfficeProfileChange
-from .publications import WorkflowError
+from disclosure import permissions
+from disclosure.models import PROFILE_FIELDS, OfficeProfileChange
+from disclosure.services.publications import WorkflowError
 
 Status = OfficeProfileChange.Status
 

@@ -14,16 +14,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .. import permissions
-from ..models import (
+from disclosure import permissions
+from disclosure.models import (
     Attachment,
     FeedbackDecision,
     IndexNumberSequence,
     Publication,
     PublicationEvent,
 )
-from ..workdays import load_calendar
-from .deadlines import record_timeliness, set_due_date
+from disclosure.services.deadlines import record_timeliness, set_due_date
+from disclosure.workdays import load_calendar
 
 Status = Publication.Status
 Action = PublicationEvent.Action

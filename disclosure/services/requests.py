@@ -23,13 +23,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .. import permissions
-from ..deadlines import (
+from disclosure import permissions
+from disclosure.deadlines import (
     MAX_EXTENSION_WORKING_DAYS,
     correction_window_closes,
     reply_due_date,
 )
-from ..models import (
+from disclosure.models import (
     CatalogueItem,
     InformationRequest,
     Office,
@@ -37,10 +37,10 @@ from ..models import (
     RequestEvent,
     RequestNumberSequence,
 )
-from ..names import person_name
-from ..uploads import check_attachment
-from ..workdays import Calendar, load_calendar
-from .publications import WorkflowError, _require
+from disclosure.names import person_name
+from disclosure.services.publications import WorkflowError, _require
+from disclosure.uploads import check_attachment
+from disclosure.workdays import Calendar, load_calendar
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action

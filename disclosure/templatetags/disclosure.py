@@ -1,8 +1,8 @@
 from django import template
 from django.utils import timezone
 
-from ..html import safe_body as _safe_body
-from ..names import person_name
+from disclosure.html import safe_body as _safe_body
+from disclosure.names import person_name
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def person(user) -> str:
 @register.simple_tag(takes_context=True)
 def staff_queue(context):
     """What waits for the logged-in member of staff (see `selectors.staff_queue`)."""
-    from ..selectors import staff_queue as queue
+    from disclosure.selectors import staff_queue as queue
 
     return queue(context["request"].user)
 

@@ -1,5 +1,5 @@
-from .health import healthz
-from .public import (
+from disclosure.views.health import healthz
+from disclosure.views.public import (
     attachment_download,
     comment_submit,
     directory,

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from ..catalogue import Node, build_tree, directory_rows
-from ..filters import PublicationFilter
-from ..forms import CommentForm
-from ..models import (
+from disclosure.catalogue import Node, build_tree, directory_rows
+from disclosure.filters import PublicationFilter
+from disclosure.forms import CommentForm
+from disclosure.models import (
     Attachment,
     CatalogueItem,
     Channel,
@@ -17,9 +17,9 @@ from ..models import (
     Office,
     Publication,
 )
-from ..ratelimit import client_key, give_back, take
-from ..services import WorkflowError
-from ..services import comment_submit as comment_submit_service
+from disclosure.ratelimit import client_key, give_back, take
+from disclosure.services import WorkflowError
+from disclosure.services import comment_submit as comment_submit_service
 
 PER_PAGE = 20
 Presentation = CatalogueItem.Presentation

@@ -9,16 +9,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ..deadlines import (
+from disclosure.deadlines import (
     CORRECTION_WINDOW_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
     REPLY_WORKING_DAYS,
 )
-from ..forms import LookupForm, RequestForm
-from ..models import InformationRequest, RequestEvent
-from ..ratelimit import client_key, give_back, take
-from ..services import find_request, request_submit
-from ..services.requests import receiving_office
+from disclosure.forms import LookupForm, RequestForm
+from disclosure.models import InformationRequest, RequestEvent
+from disclosure.ratelimit import client_key, give_back, take
+from disclosure.services import find_request, request_submit
+from disclosure.services.requests import receiving_office
 
 
 def _legal_numbers() -> dict:

@@ -7,11 +7,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from disclosure.models import Publication
 from disclosure.services import publication_submit
-
-from ..citizens import make_consultation
-from ..conftest import make_draft
-from ..test_public_publications import with_attachment
-from .test_public_site import assert_accessible
+from tests.browser.test_public_site import assert_accessible
+from tests.citizens import make_consultation
+from tests.conftest import make_draft
+from tests.test_public_publications import with_attachment
 
 PASSWORD = "a-long-password-1"
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ...services import close_lapsed_requests
+from disclosure.services import close_lapsed_requests
 
 
 class Command(BaseCommand):
