@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from disclosure.catalogue import build_tree
-from disclosure.deadlines import RuleError, parse_rule
+from disclosure.lib.deadlines import RuleError, parse_rule
 from disclosure.models import MAX_LEVEL, CatalogueItem, Channel, Office
 
 TITLE = "扎兰屯市人力资源和社会保障局主动公开事项目录"

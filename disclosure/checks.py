@@ -33,8 +33,8 @@ def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, *
     in that year count Monday to Friday as working days. A database that is
     not migrated yet has no calendar to look at: no warning then.
     """
+    from disclosure.lib.workdays import PACKAGE_YEARS
     from disclosure.models import HolidaySchedule
-    from disclosure.workdays import PACKAGE_YEARS
 
     today = today or timezone.localdate()
     year = today.year + 1

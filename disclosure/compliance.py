@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from disclosure.deadlines import (
+from disclosure.lib.deadlines import (
     AfterQuarter,
     MonthlyDate,
     RuleError,
@@ -16,8 +16,8 @@ from disclosure.deadlines import (
     due_date,
     quarter_end,
 )
-from disclosure.models import CatalogueItem, InformationRequest, Publication
-from disclosure.workdays import Calendar
+from disclosure.lib.workdays import Calendar
+from disclosure.models import CatalogueItem, HolidaySchedule, InformationRequest, Publication
 
 Status = Publication.Status
 DUE_SOON_WORKDAYS = 5
@@ -181,9 +181,8 @@ def dashboard(
     publications: QuerySet, items: QuerySet, today: dt.date, requests: QuerySet | None = None
 ) -> dict:
     """What is overdue, due soon, expected and published late, grouped by office."""
-    from disclosure.workdays import load_calendar
 
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     request_part = request_dashboard(
         InformationRequest.objects.none() if requests is None else requests, today, calendar
     )

@@ -20,11 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from disclosure.deadlines import due_date, uses_calendar
+from disclosure.lib.deadlines import due_date, uses_calendar
 from disclosure.models import (
     Attachment,
     CatalogueItem,
     DocumentField,
+    HolidaySchedule,
     IndexNumberSequence,
     Office,
     Publication,
@@ -37,7 +38,6 @@ from disclosure.services import (
     publication_submit,
     publication_withdraw,
 )
-from disclosure.workdays import load_calendar
 
 Role = StaffMember.Role
 Status = Publication.Status
@@ -368,7 +368,7 @@ def _publish(publication: Publication) -> Publication:
 def create_documents() -> int:
     """Documents under every item, in every state. Returns how many were made."""
     made = []
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     for path, documents in DOCUMENTS.items():
         item = _item(path)
         office = _office_for(item)

@@ -20,6 +20,7 @@ from disclosure.models import (
     CatalogueItem,
     Comment,
     FeedbackDecision,
+    HolidaySchedule,
     InformationRequest,
     Publication,
     ReplyType,
@@ -40,7 +41,6 @@ from disclosure.services import (
     request_submit,
 )
 from disclosure.services.requests import receiving_office
-from disclosure.workdays import load_calendar
 
 COMMENT_WAYS = (
     "信函：寄至扎兰屯市人力资源和社会保障局行政办公室（演示地址），信封注明“征求意见”；\n"
@@ -304,7 +304,7 @@ def create_requests() -> list[tuple[str, str, str]]:
     """Applications in every state; returns (number, query code, state) for each."""
     office = receiving_office()
     editor, reviewer = staff(office, Role.EDITOR), staff(office, Role.REVIEWER)
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     today = timezone.localdate()
 
     def workdays_ago(count: int) -> dt.date:

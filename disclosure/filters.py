@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from disclosure.doc_numbers import normalise_doc_number
+from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.models import CatalogueItem, DocumentField, Office, Publication
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import validate_email
 
+from disclosure.lib.identity import id_number_error, normalise_id_number
 from disclosure.models import Comment, InformationRequest
 
 SALT = "disclosure.citizen-form"
@@ -25,14 +26,10 @@ MAX_LINKS = 3
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 POSTCODE = re.compile(r"^[0-9]{6}$")
-CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
-OTHER_ID = re.compile(r"^[0-9A-Za-z\-()（）]{4,40}$")
 LENGTH_MESSAGES = {
     "max_length": "不能超过%(limit_value)d个字（现在是%(show_value)d个字）。",
     "min_length": "至少要写%(limit_value)d个字（现在是%(show_value)d个字）。",
 }
-ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-ID_CHECK = "10X98765432"
 
 
 def _is_email(text: str) -> bool:
@@ -41,14 +38,6 @@ def _is_email(text: str) -> bool:
     except forms.ValidationError:
         return False
     return True
-
-
-def valid_id_card(number: str) -> bool:
-    """An 18-digit 居民身份证 number with its GB 11643 check character."""
-    if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
-        return False
-    total = sum(int(digit) * weight for digit, weight in zip(number[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == number[17]
 
 
 class PlainChineseForm(forms.Form):
@@ -248,7 +237,7 @@ class ApplicationForm(PlainChineseForm):
         self.fields["fax"].shown_when = f"delivery={self.Model.Delivery.FAX}"
 
     def clean_id_number(self):
-        return "".join(self.cleaned_data["id_number"].split()).upper()
+        return normalise_id_number(self.cleaned_data["id_number"])
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -279,16 +268,8 @@ class ApplicationForm(PlainChineseForm):
                 self.add_error("id_type", "自然人请选择身份证件。")
             if kind and not person and id_type != self.Model.IdType.CREDIT_CODE:
                 self.add_error("id_type", "法人或其他组织请选择统一社会信用代码证书。")
-        if id_type and number:
-            if id_type == self.Model.IdType.ID_CARD and not valid_id_card(number):
-                self.add_error("id_number", "居民身份证号码有误，请核对（18位，最后一位可能是X）。")
-            elif id_type == self.Model.IdType.CREDIT_CODE and not CREDIT_CODE.match(number):
-                self.add_error("id_number", "统一社会信用代码应为18位数字或大写字母，请核对。")
-            elif id_type not in (
-                self.Model.IdType.ID_CARD,
-                self.Model.IdType.CREDIT_CODE,
-            ) and not OTHER_ID.match(number):
-                self.add_error("id_number", "证件号码只能包含字母、数字和连字符，4至40位。")
+        if id_type and number and (error := id_number_error(id_type, number)):
+            self.add_error("id_number", error)
         if kind and not person:
             for name, label in [
                 ("legal_representative", "法定代表人或负责人"),

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from disclosure.workdays import Calendar, YearSchedule
+from disclosure.lib.workdays import Calendar, YearSchedule
 
 
 def days(*spans: tuple[str, str]) -> frozenset[dt.date]:

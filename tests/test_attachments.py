@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from disclosure.demo import PDF
-from disclosure.uploads import OLE2, check_attachment
+from disclosure.lib.uploads import OLE2, check_attachment
 
 
 def zipped(**members: bytes) -> bytes:

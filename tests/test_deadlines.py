@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure.deadlines import (
+from disclosure.lib.deadlines import (
     AfterQuarter,
     CalendarDays,
     MonthlyDate,

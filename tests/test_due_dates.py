@@ -108,12 +108,11 @@ def test_a_holiday_is_entered_as_the_notice_gives_it(admin_client):
     page = response.content.decode()
     assert "还缺少：清明节、劳动节、端午节、中秋节、国庆节" in page
     from disclosure.models import HolidaySchedule
-    from disclosure.workdays import load_calendar
 
     schedule = HolidaySchedule.objects.get(year=2027)
     spring = schedule.holidays.get(name="春节")
     assert spring.workdays == ["2027-01-30", "2027-02-14"]
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     assert not calendar.is_workday(D("2027-02-08")) and calendar.is_workday(D("2027-02-14"))
 
 

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from disclosure.forms import valid_id_card
+from disclosure.lib.identity import valid_id_card
 from disclosure.models import InformationRequest, RequestEvent
 from tests.citizens import ID_NUMBER, application_form, shown
 
@@ -213,6 +214,21 @@ def test_id_card_check_character():
     assert valid_id_card(ID_NUMBER)
     assert not valid_id_card("110105194912310021")
     assert not valid_id_card("11010519491231002")
+
+
+@pytest.mark.parametrize(
+    ("id_type", "number"),
+    [
+        (InformationRequest.IdType.ID_CARD, "110105194912310021"),
+        (InformationRequest.IdType.CREDIT_CODE, "91150783MA0000000O"),
+        (InformationRequest.IdType.PASSPORT, "E1"),
+    ],
+)
+def test_the_model_refuses_a_wrong_identity_number_as_the_form_does(id_type, number):
+    application = InformationRequest(id_type=id_type, id_number=number)
+    with pytest.raises(ValidationError) as refused:
+        application.clean()
+    assert "id_number" in refused.value.message_dict
 
 
 def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):

@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from disclosure import compliance
-from disclosure.deadlines import correction_window_closes, reply_due_date
-from disclosure.models import InformationRequest, ReplyType, RequestEvent
+from disclosure.lib.deadlines import correction_window_closes, reply_due_date
+from disclosure.lib.workdays import Calendar
+from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, RequestEvent
 from disclosure.services import (
     WorkflowError,
     close_lapsed_requests,
@@ -29,7 +30,6 @@ from disclosure.services import (
     request_submit,
     request_third_party_replied,
 )
-from disclosure.workdays import Calendar, load_calendar
 from tests.calendars import PACKAGE_ONLY, WITH_2027
 from tests.citizens import application_data, reply_upload
 
@@ -408,7 +408,9 @@ def test_dashboard_lists_requests_overdue_and_due_within_five_working_days(peopl
     waiting = submitted("2026-10-30")
     with on("2026-10-30"):
         board = compliance.request_dashboard(
-            InformationRequest.objects.all(), dt.date(2026, 10, 30), load_calendar()
+            InformationRequest.objects.all(),
+            dt.date(2026, 10, 30),
+            HolidaySchedule.objects.calendar(),
         )
     assert board["requests_overdue"] == [overdue]
     assert board["requests_overdue"][0].workdays_overdue == 1

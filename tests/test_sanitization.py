@@ -2,7 +2,7 @@
 
 import pytest
 
-from disclosure.html import sanitize_body
+from disclosure.lib.html import sanitize_body
 from disclosure.models import Publication
 from tests.conftest import make_draft, publish
 

@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from disclosure.workdays import Calendar, Source, YearSchedule, load_calendar
+from disclosure.lib.workdays import Calendar, Source, YearSchedule
+from disclosure.models import HolidaySchedule
 from tests.calendars import PACKAGE_ONLY, SCHEDULE_2027, WITH_2027, days
 
 D = dt.date.fromisoformat
@@ -95,6 +96,6 @@ def test_load_calendar_reads_the_administrators_table():
     from tests.calendars import enter_2027
 
     enter_2027()
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     assert calendar.schedules[2027] == SCHEDULE_2027
     assert calendar.source(2027) is Source.TABLE

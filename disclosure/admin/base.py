@@ -6,7 +6,7 @@ import re
 
 from django.contrib.admin import SimpleListFilter
 
-from disclosure.names import person_name
+from disclosure.lib.names import person_name
 
 # What Django's own list filters put in the query string after the field's
 # path: an exact value, an emptiness test or a date range.

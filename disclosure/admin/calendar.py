@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.lib.workdays import DayListError, Source, parse_day_list
 from disclosure.models import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule, Publication
 from disclosure.services.deadlines import refresh_due_dates
-from disclosure.workdays import DayListError, Source, load_calendar, parse_day_list
 
 WEEKDAYS = "一二三四五六日"
 
@@ -152,7 +152,7 @@ class HolidayScheduleAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         refresh_due_dates(Publication.objects.all())
 
     def changelist_view(self, request, extra_context=None):
-        calendar = load_calendar()
+        calendar = HolidaySchedule.objects.calendar()
         this_year = timezone.localdate().year
         for year in (this_year, this_year + 1):
             source = calendar.source(year)
@@ -199,7 +199,7 @@ class HolidayScheduleAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
 def year_grid(year: int, holidays: list[Holiday]) -> list[dict]:
     """Twelve months of weeks; each day with what the calendar makes of it."""
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     names = {day: holiday.name for holiday in holidays for day in holiday.days_off()}
     adjusted = {day: holiday.name for holiday in holidays for day in holiday.working_days()}
     grid = []

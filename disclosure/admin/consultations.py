@@ -7,9 +7,10 @@ from django.utils.text import Truncator
 from disclosure import permissions
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
 from disclosure.admin.filters import IdFilter
+from disclosure.lib.masking import mask_contact
 from disclosure.models import Comment, Publication
-from disclosure.privacy import log_view, mask_contact
 from disclosure.services import WorkflowError, comment_moderate
+from disclosure.services.audit import log_view
 
 
 class ConsultationFilter(IdFilter):

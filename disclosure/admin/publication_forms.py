@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from disclosure import permissions
 from disclosure.admin.filters import IdFilter
 from disclosure.admin.widgets import StaffFileInput, StaffLink
+from disclosure.lib.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
 from disclosure.models import (
     Attachment,
     CatalogueItem,
@@ -22,7 +23,6 @@ from disclosure.models import (
     Office,
     Publication,
 )
-from disclosure.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
 
 Status = Publication.Status
 

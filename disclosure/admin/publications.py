@@ -31,8 +31,8 @@ from disclosure.admin.publication_forms import (
     fields_for,
 )
 from disclosure.admin.transitions import transition_view
-from disclosure.doc_numbers import normalise_doc_number
-from disclosure.html import safe_body
+from disclosure.lib.doc_numbers import normalise_doc_number
+from disclosure.lib.html import safe_body
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
 from disclosure.services import (
     WorkflowError,

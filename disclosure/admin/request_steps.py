@@ -12,8 +12,9 @@ from django import forms
 from django.utils import timezone
 
 from disclosure import permissions
-from disclosure.deadlines import MAX_EXTENSION_WORKING_DAYS
 from disclosure.forms import ApplicationForm
+from disclosure.lib.deadlines import MAX_EXTENSION_WORKING_DAYS
+from disclosure.lib.uploads import ALLOWED_NAMES
 from disclosure.models import InformationRequest, ReplyType
 from disclosure.services import (
     request_answer,
@@ -28,7 +29,6 @@ from disclosure.services import (
     request_third_party_replied,
 )
 from disclosure.services.requests import answered_without_review
-from disclosure.uploads import ALLOWED_NAMES
 
 Status = InformationRequest.Status
 

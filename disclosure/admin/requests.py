@@ -21,16 +21,16 @@ from django.utils.html import format_html
 from disclosure import compliance, permissions
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
 from disclosure.admin.request_steps import ACTIONS, RegisterForm
-from disclosure.models import InformationRequest, PersonalDataView
-from disclosure.privacy import (
-    log_view,
+from disclosure.lib.masking import (
     mask_address,
     mask_contact,
     mask_name,
     mask_number,
     mask_phone,
 )
+from disclosure.models import InformationRequest, PersonalDataView
 from disclosure.services import WorkflowError, request_register
+from disclosure.services.audit import log_view
 from disclosure.services.requests import receiving_office
 from disclosure.views.public import file_response
 

@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def fill_keys(apps, schema_editor):
-    from disclosure.doc_numbers import normalise_doc_number
+    from disclosure.lib.doc_numbers import normalise_doc_number
 
     Publication = apps.get_model("disclosure", "Publication")
     for publication in Publication.objects.exclude(doc_number="").only("id", "doc_number"):

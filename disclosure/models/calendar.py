@@ -6,9 +6,26 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from disclosure.lib.workdays import Calendar, YearSchedule
+
 # The holidays every year's notice of the State Council sets (全体公民放假的节日).
 STATUTORY_HOLIDAYS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
 LONGEST_HOLIDAY_DAYS = 15
+
+
+class HolidayScheduleManager(models.Manager):
+    def calendar(self) -> Calendar:
+        """The calendar with the administrators' schedules: the only read of the table."""
+        schedules = {}
+        for schedule in self.prefetch_related("holidays"):
+            holidays = list(schedule.holidays.all())
+            schedules[schedule.year] = YearSchedule(
+                year=schedule.year,
+                holidays=frozenset(day for holiday in holidays for day in holiday.days_off()),
+                workdays=frozenset(day for holiday in holidays for day in holiday.working_days()),
+                reference=schedule.notice_reference,
+            )
+        return Calendar(schedules)
 
 
 class HolidaySchedule(models.Model):
@@ -19,6 +36,8 @@ class HolidaySchedule(models.Model):
         "通知文号", max_length=100, help_text="例：国办发明电〔2025〕7号"
     )
     notice_date = models.DateField("通知日期", null=True, blank=True)
+
+    objects = HolidayScheduleManager()
 
     class Meta:
         verbose_name = "节假日安排"

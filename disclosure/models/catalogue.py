@@ -6,8 +6,8 @@ from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from disclosure.deadlines import RuleError, parse_rule
-from disclosure.slugs import unique_sibling_slug
+from disclosure.lib.deadlines import RuleError, parse_rule
+from disclosure.lib.slugs import unique_slug
 
 BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
 MAX_LEVEL = 3
@@ -316,7 +316,8 @@ class CatalogueItem(models.Model):
                 ancestor = ancestor.parent
         self.level = parent.level + 1 if parent is not None else 1
         if not self.slug and self.name:
-            self.slug = unique_sibling_slug(self)
+            siblings = CatalogueItem.objects.filter(parent=self.parent_id).exclude(pk=self.pk)
+            self.slug = unique_slug(self.name, set(siblings.values_list("slug", flat=True)))
         if "parent" not in errors and self.level + self.height() > MAX_LEVEL:
             errors["parent"] = (
                 f"目录最多{MAX_LEVEL}级，移到这里后本事项或其下级会超过{MAX_LEVEL}级。"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db import models
+from django_prose_editor.fields import ProseEditorField
 
-from disclosure.doc_numbers import normalise_doc_number
+from disclosure.lib.doc_numbers import normalise_doc_number
+from disclosure.lib.html import BODY_EXTENSIONS
 
 
 class DocNumberKeyField(models.CharField):
@@ -30,3 +32,27 @@ class DocNumberKeyField(models.CharField):
         value = normalise_doc_number(getattr(model_instance, self.source) or "")
         setattr(model_instance, self.attname, value)
         return value
+
+
+class SanitizedHTMLField(ProseEditorField):
+    """A prose-editor field that sanitizes on every write to the database.
+
+    The form and `full_clean()` sanitize too, but a save from the shell, a
+    data import or a queryset `update()` does not pass through them; this
+    field does not let any of those store markup the allowlist forbids.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", BODY_EXTENSIONS)
+        kwargs["sanitize"] = True
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = self.sanitize(getattr(model_instance, self.attname) or "")
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def get_db_prep_save(self, value, connection):
+        if isinstance(value, str):
+            value = self.sanitize(value)
+        return super().get_db_prep_save(value, connection)

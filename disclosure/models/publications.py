@@ -13,10 +13,15 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
-from disclosure.html import SanitizedHTMLField
+from disclosure.lib.uploads import (
+    KINDS,
+    attachment_path,
+    file_size,
+    name_without_extension,
+    photo_path,
+)
 from disclosure.models.catalogue import CatalogueItem, DocumentField, Office
-from disclosure.models.fields import DocNumberKeyField
-from disclosure.uploads import KINDS, attachment_path, file_size, name_without_extension, photo_path
+from disclosure.models.fields import DocNumberKeyField, SanitizedHTMLField
 
 
 class StaffMember(models.Model):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from disclosure.lib import identity
+from disclosure.lib.names import person_name
+from disclosure.lib.uploads import reply_path
 from disclosure.models.catalogue import Office
-from disclosure.names import person_name
-from disclosure.uploads import reply_path
 
 
 class ReplyType(models.TextChoices):
@@ -71,12 +73,12 @@ class InformationRequest(models.Model):
         OTHER_ORG = "other_org", "其他"
 
     class IdType(models.TextChoices):
-        ID_CARD = "id_card", "居民身份证"
+        ID_CARD = identity.ID_CARD, "居民身份证"
         PASSPORT = "passport", "护照"
         HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
         TAIWAN = "taiwan", "台湾居民来往大陆通行证"
         FOREIGN_RESIDENT = "foreign_resident", "外国人永久居留身份证"
-        CREDIT_CODE = "credit_code", "统一社会信用代码证书"
+        CREDIT_CODE = identity.CREDIT_CODE, "统一社会信用代码证书"
         OTHER = "other", "其他有效证件"
 
     class Form(models.TextChoices):
@@ -235,6 +237,13 @@ class InformationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"申请{self.number}"
+
+    def clean(self):
+        super().clean()
+        if self.id_type and self.id_number:
+            error = identity.id_number_error(self.id_type, self.id_number)
+            if error:
+                raise ValidationError({"id_number": error})
 
     @property
     def is_open(self) -> bool:

@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.db.models import QuerySet
 
-from disclosure.deadlines import RuleError, due_date
-from disclosure.models import Publication
-from disclosure.workdays import Calendar, load_calendar
+from disclosure.lib.deadlines import RuleError, due_date
+from disclosure.lib.workdays import Calendar
+from disclosure.models import HolidaySchedule, Publication
 
 
 def compute_due_date(publication: Publication, calendar: Calendar) -> dt.date | None:
@@ -24,7 +24,9 @@ def compute_due_date(publication: Publication, calendar: Calendar) -> dt.date | 
 
 
 def set_due_date(publication: Publication, calendar: Calendar | None = None) -> None:
-    publication.due_date = compute_due_date(publication, calendar or load_calendar())
+    publication.due_date = compute_due_date(
+        publication, calendar or HolidaySchedule.objects.calendar()
+    )
 
 
 def record_timeliness(
@@ -37,7 +39,9 @@ def record_timeliness(
     late = published_on > publication.due_date
     publication.on_time = not late
     publication.days_late = (
-        (calendar or load_calendar()).workdays_between(publication.due_date, published_on)
+        (calendar or HolidaySchedule.objects.calendar()).workdays_between(
+            publication.due_date, published_on
+        )
         if late
         else 0
     )
@@ -48,7 +52,7 @@ def refresh_due_dates(publications: QuerySet) -> int:
 
     Published documents keep the due date they were published against.
     """
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     changed = []
     for publication in publications.exclude(status=Publication.Status.PUBLISHED).select_related(
         "item"

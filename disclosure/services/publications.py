@@ -18,12 +18,12 @@ from disclosure import permissions
 from disclosure.models import (
     Attachment,
     FeedbackDecision,
+    HolidaySchedule,
     IndexNumberSequence,
     Publication,
     PublicationEvent,
 )
 from disclosure.services.deadlines import record_timeliness, set_due_date
-from disclosure.workdays import load_calendar
 
 Status = Publication.Status
 Action = PublicationEvent.Action
@@ -74,7 +74,7 @@ def _save(
     publication._history_user = actor
     publication._change_reason = reason
     publication.full_clean()
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     set_due_date(publication, calendar)
     if published_on is not None:
         record_timeliness(publication, published_on, calendar)

@@ -24,23 +24,24 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure import permissions
-from disclosure.deadlines import (
+from disclosure.lib.deadlines import (
     MAX_EXTENSION_WORKING_DAYS,
     correction_window_closes,
     reply_due_date,
 )
+from disclosure.lib.names import person_name
+from disclosure.lib.uploads import check_attachment
+from disclosure.lib.workdays import Calendar
 from disclosure.models import (
     CatalogueItem,
+    HolidaySchedule,
     InformationRequest,
     Office,
     ReplyType,
     RequestEvent,
     RequestNumberSequence,
 )
-from disclosure.names import person_name
 from disclosure.services.publications import WorkflowError, _require
-from disclosure.uploads import check_attachment
-from disclosure.workdays import Calendar, load_calendar
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action
@@ -127,7 +128,7 @@ def set_reply_due_date(application: InformationRequest, calendar: Calendar) -> N
 
 
 def _save(application: InformationRequest, calendar: Calendar | None = None) -> None:
-    set_reply_due_date(application, calendar or load_calendar())
+    set_reply_due_date(application, calendar or HolidaySchedule.objects.calendar())
     application.save()
 
 
@@ -263,7 +264,7 @@ def request_ask_correction(
     application = _lock(application)
     _handler(actor, application)
     on = _today(on)
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     _require(application.status == Status.RECEIVED, "只有办理中的申请可以要求补正。")
     _require(application.correction_requested_on is None, "补正只能要求一次。")
     last_day = correction_window_closes(application.received_on, calendar)
@@ -369,7 +370,7 @@ def request_third_party_replied(
     on = _today(on)
     _require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
     _require(on >= application.third_party_sent_on, "答复日期不能早于征求意见日期。")
-    calendar = load_calendar()
+    calendar = HolidaySchedule.objects.calendar()
     paused = calendar.workdays_between(application.third_party_sent_on, on)
     application.status = Status.RECEIVED
     application.third_party_replied_on = on

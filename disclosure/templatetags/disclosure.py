@@ -1,8 +1,8 @@
 from django import template
 from django.utils import timezone
 
-from disclosure.html import safe_body as _safe_body
-from disclosure.names import person_name
+from disclosure.lib.html import safe_body as _safe_body
+from disclosure.lib.names import person_name
 
 register = template.Library()
 

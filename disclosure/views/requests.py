@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from disclosure.deadlines import (
+from disclosure.forms import LookupForm, RequestForm
+from disclosure.lib.deadlines import (
     CORRECTION_WINDOW_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
     REPLY_WORKING_DAYS,
 )
-from disclosure.forms import LookupForm, RequestForm
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.ratelimit import client_key, give_back, take
 from disclosure.services import find_request, request_submit

@@ -2,8 +2,9 @@ import datetime as dt
 
 from django.core.management import BaseCommand, CommandError
 
-from disclosure.deadlines import RuleError, due_date, parse_rule, uses_calendar
-from disclosure.workdays import Source, load_calendar
+from disclosure.lib.deadlines import RuleError, due_date, parse_rule, uses_calendar
+from disclosure.lib.workdays import Source
+from disclosure.models import HolidaySchedule
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             parsed = parse_rule(rule)
         except RuleError as error:
             raise CommandError(str(error)) from None
-        calendar = load_calendar()
+        calendar = HolidaySchedule.objects.calendar()
         due = due_date(parsed, start_date, calendar)
         guessed = calendar.guessed_years(start_date, due) if uses_calendar(parsed) else []
         if guessed:

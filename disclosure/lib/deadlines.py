@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from disclosure.workdays import Calendar
+from disclosure.lib.workdays import Calendar
 
 LEGAL_WORKING_DAYS = 20  # Art. 26
 MAX_DAYS = 366

@@ -7,7 +7,7 @@ One lookup over three sources, the first that knows the year wins:
 2. chinesecalendar, for the years it carries (2004–2026 in 1.11);
 3. Monday to Friday, which is only a guess: callers are told so.
 
-Everything here is a pure function of a `Calendar`; `load_calendar()` is the
+Everything here is a pure function of a `Calendar`; `HolidaySchedule.objects.calendar()` is the
 one place that reads the administrators' table.
 """
 
@@ -107,22 +107,6 @@ class Calendar:
         """Years between the two dates for which only Monday to Friday is known."""
         low, high = sorted((start.year, end.year))
         return [year for year in range(low, high + 1) if self.source(year) is Source.GUESS]
-
-
-def load_calendar() -> Calendar:
-    """The calendar with the administrators' schedules: the only read of the table."""
-    from disclosure.models import HolidaySchedule
-
-    schedules = {}
-    for schedule in HolidaySchedule.objects.prefetch_related("holidays"):
-        holidays = list(schedule.holidays.all())
-        schedules[schedule.year] = YearSchedule(
-            year=schedule.year,
-            holidays=frozenset(day for holiday in holidays for day in holiday.days_off()),
-            workdays=frozenset(day for holiday in holidays for day in holiday.working_days()),
-            reference=schedule.notice_reference,
-        )
-    return Calendar(schedules)
 
 
 _FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from pypinyin import Style, lazy_pinyin
-
-if TYPE_CHECKING:
-    from disclosure.models import CatalogueItem
 
 MAX_SLUG = 50
 
@@ -20,11 +16,9 @@ def pinyin_initials(name: str) -> str:
     return slug[:MAX_SLUG] or "item"
 
 
-def unique_sibling_slug(item: CatalogueItem) -> str:
-    """A slug for the item that no sibling uses yet."""
-    base = pinyin_initials(item.name)
-    siblings = type(item).objects.filter(parent=item.parent_id).exclude(pk=item.pk)
-    taken = set(siblings.values_list("slug", flat=True))
+def unique_slug(name: str, taken: set[str]) -> str:
+    """A slug for the name that is not in `taken` (the slugs its siblings use)."""
+    base = pinyin_initials(name)
     slug, n = base, 2
     while slug in taken:
         suffix = f"-{n}"

@@ -1,8 +1,6 @@
-"""Citizens' personal data: masked wherever it is listed, every full view logged."""
+"""Citizens' personal data as lists show it: masked."""
 
 from __future__ import annotations
-
-from disclosure.models import PersonalDataView
 
 
 def mask_number(value: str, *, keep_start: int = 3, keep_end: int = 2) -> str:
@@ -38,9 +36,3 @@ def mask_contact(value: str) -> str:
         local, _, domain = value.partition("@")
         return (local[:1] or "*") + "***@" + domain
     return mask_phone(value)
-
-
-def log_view(user, *, fields: str, path: str, request=None, comment=None) -> None:
-    PersonalDataView.objects.create(
-        user=user, request=request, comment=comment, fields=fields, path=path[:300]
-    )
