@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from disclosure.lib.codes import index_number
 from disclosure.lib.deadlines import due_date, uses_calendar
 from disclosure.models import (
     Attachment,
@@ -514,12 +515,9 @@ def create_bulk_documents(
             for publication in rows:
                 by_year[timezone.localtime(publication.published_at).year].append(publication)
             for year, publications in by_year.items():
-                IndexNumberSequence.objects.get_or_create(year=year)
-                sequence = IndexNumberSequence.objects.select_for_update().get(year=year)
-                for serial, publication in enumerate(publications, start=sequence.last + 1):
-                    publication.index_number = f"{settings.CREDIT_CODE}/{year}-{serial:05d}"
-                sequence.last += len(publications)
-                sequence.save(update_fields=["last"])
+                first = IndexNumberSequence.take(year, len(publications))
+                for serial, publication in enumerate(publications, start=first):
+                    publication.index_number = index_number(settings.CREDIT_CODE, year, serial)
             Publication.objects.bulk_create(rows)
             made += size
     return made

@@ -1,34 +1,34 @@
+"""Every model of the portal, each in the module its name says.
+
+`site` the bureau's own particulars; `offices` the offices, their staff and
+changes to their particulars; `catalogue` the catalogue tree and channels;
+`publications` documents and attachments; `consultations` comments and
+feedback; `applications` 依申请公开; `calendar` the working-day calendar;
+`audit` who did what (workflow events) and who saw personal data;
+`ratelimit` the counters that guard the citizens' forms.
+"""
+
+from disclosure.models.applications import InformationRequest, ReplyType, RequestNumberSequence
+from disclosure.models.audit import PersonalDataView, PublicationEvent, RequestEvent
 from disclosure.models.calendar import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule
 from disclosure.models.catalogue import (
-    BUREAU_NAME,
     MAX_LEVEL,
     CatalogueItem,
     CatalogueItemQuerySet,
     Channel,
     DocumentField,
-    Office,
-    SiteProfile,
     tree_ordering,
 )
 from disclosure.models.consultations import Comment, FeedbackDecision
-from disclosure.models.offices import PROFILE_FIELDS, OfficeProfileChange
+from disclosure.models.offices import PROFILE_FIELDS, Office, OfficeProfileChange, StaffMember
 from disclosure.models.publications import (
     Attachment,
     IndexNumberSequence,
     Publication,
-    PublicationEvent,
     PublicationQuerySet,
-    StaffMember,
 )
-from disclosure.models.requests import (
-    ClientAttempt,
-    ClientLock,
-    InformationRequest,
-    PersonalDataView,
-    ReplyType,
-    RequestEvent,
-    RequestNumberSequence,
-)
+from disclosure.models.ratelimit import ClientAttempt, ClientLock
+from disclosure.models.site import BUREAU_NAME, SiteProfile
 
 __all__ = [
     "BUREAU_NAME",

@@ -4,74 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from disclosure.lib.deadlines import RuleError, parse_rule
 from disclosure.lib.slugs import unique_slug
+from disclosure.models.offices import Office
+from disclosure.models.site import BUREAU_NAME
 
-BUREAU_NAME = "扎兰屯市人力资源和社会保障局"
 MAX_LEVEL = 3
-
-
-class SiteProfile(models.Model):
-    """The bureau's public particulars: one row, shown in every page's footer."""
-
-    name = models.CharField("机关名称", max_length=100, default=BUREAU_NAME)
-    address = models.CharField("办公地址", max_length=200, blank=True)
-    postcode = models.CharField("邮政编码", max_length=10, blank=True)
-    phone = models.CharField("联系电话", max_length=50, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    office_hours = models.CharField("办公时间", max_length=200, blank=True)
-    website_code = models.CharField(
-        "网站标识码", max_length=30, blank=True, help_text="政府网站标识码，由上级主管部门分配。"
-    )
-    icp_record = models.CharField(
-        "ICP备案号", max_length=50, blank=True, help_text="例：蒙ICP备XXXXXXXX号"
-    )
-    police_record = models.CharField(
-        "公安机关备案号", max_length=50, blank=True, help_text="例：蒙公网安备 15078302000000号"
-    )
-
-    class Meta:
-        verbose_name = "网站信息"
-        verbose_name_plural = "网站信息"
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="siteprofile_single_row")]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @classmethod
-    def load(cls) -> SiteProfile:
-        """The saved profile, or the defaults until an administrator saves one."""
-        return cls.objects.filter(id=1).first() or cls(id=1)
-
-
-class Office(models.Model):
-    """A 股室 of the bureau or a 局属单位: staff belong to it and it answers for items."""
-
-    class Kind(models.TextChoices):
-        SECTION = "section", "局机关股室"
-        UNIT = "unit", "局属单位"
-
-    name = models.CharField("名称", max_length=100, unique=True)
-    kind = models.CharField("类别", max_length=10, choices=Kind.choices)
-    duties = models.TextField("主要职责", blank=True)
-    head = models.CharField("负责人", max_length=50, blank=True)
-    address = models.CharField("办公地址", max_length=200, blank=True)
-    office_hours = models.CharField("办公时间", max_length=200, blank=True)
-    phone = models.CharField("联系电话", max_length=50, blank=True)
-    order = models.PositiveIntegerField("排序", default=0, help_text="数字小的排在前面。")
-    is_active = models.BooleanField("启用", default=True)
-
-    history = HistoricalRecords(verbose_name="科室与单位历史版本")
-
-    class Meta:
-        verbose_name = "科室与单位"
-        verbose_name_plural = "科室与单位"
-        ordering = ["order", "id"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Channel(models.Model):

@@ -20,37 +20,10 @@ from disclosure.lib.uploads import (
     name_without_extension,
     photo_path,
 )
-from disclosure.models.catalogue import CatalogueItem, DocumentField, Office
+from disclosure.models.base import YearlySequence
+from disclosure.models.catalogue import CatalogueItem, DocumentField
 from disclosure.models.fields import DocNumberKeyField, SanitizedHTMLField
-
-
-class StaffMember(models.Model):
-    """A member of staff: the office they work for and what they may do there."""
-
-    class Role(models.TextChoices):
-        EDITOR = "editor", "信息员"
-        REVIEWER = "reviewer", "审核人"
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="用户",
-        on_delete=models.CASCADE,
-        related_name="staff",
-    )
-    office = models.ForeignKey(Office, verbose_name="科室或单位", on_delete=models.PROTECT)
-    role = models.CharField(
-        "角色",
-        max_length=10,
-        choices=Role.choices,
-        help_text="信息员起草和提交本科室的信息；审核人审核、批准发布和撤回本科室的信息。",
-    )
-
-    class Meta:
-        verbose_name = "工作人员"
-        verbose_name_plural = "工作人员"
-
-    def __str__(self) -> str:
-        return f"{self.office} {self.get_role_display()} {self.user.get_username()}"
+from disclosure.models.offices import Office
 
 
 def _published_by_now() -> Q:
@@ -470,48 +443,9 @@ class Attachment(models.Model):
         return file_size(self.size)
 
 
-class IndexNumberSequence(models.Model):
+class IndexNumberSequence(YearlySequence):
     """The last 索引号 serial handed out in a year; serials are never reused."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "索引号序列"
         verbose_name_plural = "索引号序列"
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
-class PublicationEvent(models.Model):
-    """One step of a publication's workflow: who did what, when and why."""
-
-    class Action(models.TextChoices):
-        CREATED = "created", "起草"
-        EDITED = "edited", "修改"
-        SUBMITTED = "submitted", "提交审核"
-        RETURNED = "returned", "退回修改"
-        APPROVED = "approved", "批准发布"
-        REVISION_STARTED = "revision_started", "开始修改已发布信息"
-        REVISION_APPROVED = "revision_approved", "批准修改"
-        WITHDRAWN = "withdrawn", "撤回"
-        RESTORED = "restored", "恢复历史版本"
-
-    publication = models.ForeignKey(
-        Publication, verbose_name="信息", on_delete=models.CASCADE, related_name="events"
-    )
-    action = models.CharField("操作", max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField("时间", default=timezone.now)
-    note = models.TextField("说明", blank=True)
-
-    class Meta:
-        verbose_name = "流转记录"
-        verbose_name_plural = "流转记录"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} {timezone.localtime(self.at):%Y-%m-%d %H:%M}"

@@ -7,13 +7,10 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.models import PROFILE_FIELDS, OfficeProfileChange
+from disclosure.models.base import locked
 from disclosure.services.publications import WorkflowError
 
 Status = OfficeProfileChange.Status
-
-
-def _lock(change: OfficeProfileChange) -> OfficeProfileChange:
-    return OfficeProfileChange.objects.select_for_update().get(pk=change.pk)
 
 
 @transaction.atomic
@@ -22,7 +19,7 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
         change.created_by = actor
         change.status = Status.DRAFT
     else:
-        change.status = _lock(change).status
+        change.status = locked(change).status
     if not permissions.can_edit_profile_change(actor, change):
         raise WorkflowError("只有负责内设机构、所属单位信息的科室的信息员可以起草变更。")
     change.full_clean()
@@ -32,7 +29,7 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
 
 @transaction.atomic
 def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
-    change = _lock(change)
+    change = locked(change)
     if not permissions.can_edit_profile_change(actor, change):
         raise WorkflowError("只有负责内设机构、所属单位信息的科室的信息员可以提交变更。")
     change.status = Status.SUBMITTED
@@ -44,7 +41,7 @@ def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfile
 
 @transaction.atomic
 def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> OfficeProfileChange:
-    change = _lock(change)
+    change = locked(change)
     if not permissions.can_review_profile_change(actor, change):
         raise WorkflowError("只有本科室的审核人可以退回变更，且不能审核自己起草的变更。")
     if not reason.strip():
@@ -58,7 +55,7 @@ def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> 
 @transaction.atomic
 def office_change_approve(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
     """The office's public particulars become what the change says; the old ones stay in history."""
-    change = _lock(change)
+    change = locked(change)
     if not permissions.can_review_profile_change(actor, change):
         raise WorkflowError("只有本科室的审核人可以批准变更，且不能审核自己起草的变更。")
     office = change.office

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure import permissions
+from disclosure.lib.codes import index_number
 from disclosure.models import (
     Attachment,
     FeedbackDecision,
@@ -23,6 +24,7 @@ from disclosure.models import (
     Publication,
     PublicationEvent,
 )
+from disclosure.models.base import locked
 from disclosure.services.deadlines import record_timeliness, set_due_date
 
 Status = Publication.Status
@@ -63,10 +65,6 @@ def _require(allowed: bool, message: str) -> None:
         raise WorkflowError(message)
 
 
-def _lock(publication: Publication) -> Publication:
-    return Publication.objects.select_for_update().get(pk=publication.pk)
-
-
 def _save(
     publication: Publication, actor, reason: str, *, published_on: date | None = None
 ) -> None:
@@ -88,11 +86,7 @@ def _event(publication: Publication, action: str, actor, note: str = "") -> None
 def next_index_number(when: datetime) -> str:
     """`<统一社会信用代码>/<year>-<five-digit serial>`; a serial is never handed out twice."""
     year = timezone.localtime(when).year
-    IndexNumberSequence.objects.get_or_create(year=year)
-    sequence = IndexNumberSequence.objects.select_for_update().get(year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return f"{settings.CREDIT_CODE}/{year}-{sequence.last:05d}"
+    return index_number(settings.CREDIT_CODE, year, IndexNumberSequence.take(year))
 
 
 @transaction.atomic
@@ -110,7 +104,7 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
         publication.created_by = actor
         publication.status = Status.DRAFT
     else:
-        current = _lock(publication)
+        current = locked(publication)
         _require(permissions.can_edit(actor, current), "只有本科室的信息员可以修改草稿。")
         publication.status = current.status
     _save(publication, actor, "起草" if creating else "修改草稿")
@@ -124,7 +118,7 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
-    publication = _lock(publication)
+    publication = locked(publication)
     _require(permissions.can_submit(actor, publication), "只有本科室的信息员可以提交草稿。")
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
@@ -150,7 +144,7 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = _lock(publication)
+    publication = locked(publication)
     _require(
         permissions.can_review(actor, publication),
         "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
@@ -172,7 +166,7 @@ def publication_approve(
     Approving a revision merges it into the published document, which stays
     live throughout; the revision itself is then discarded.
     """
-    publication = _lock(publication)
+    publication = locked(publication)
     _require(
         permissions.can_review(actor, publication),
         "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
@@ -198,7 +192,7 @@ def publication_approve(
 
 
 def _merge_revision(revision: Publication, actor, confidentiality_note: str, now) -> Publication:
-    live = _lock(revision.revision_of)
+    live = locked(revision.revision_of)
     for field in CONTENT_FIELDS:
         setattr(live, field, getattr(revision, field))
     live.approved_by = actor
@@ -223,7 +217,7 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
 
 @transaction.atomic
 def publication_withdraw(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = _lock(publication)
+    publication = locked(publication)
     _require(
         permissions.can_withdraw(actor, publication),
         "只有本科室的审核人可以撤回已发布的信息。",
@@ -241,7 +235,7 @@ def publication_withdraw(*, publication: Publication, actor, reason: str) -> Pub
 @transaction.atomic
 def publication_start_revision(*, publication: Publication, actor) -> Publication:
     """A draft copy of a published document; the document stays live meanwhile."""
-    live = _lock(publication)
+    live = locked(publication)
     _require(permissions.can_revise(actor, live), "只有本科室的信息员可以修改已发布的信息。")
     existing = Publication.objects.filter(revision_of=live).first()
     if existing is not None:
@@ -294,7 +288,7 @@ def publication_restore(*, publication: Publication, history_id: int, actor) -> 
     if publication.status == Status.PUBLISHED:
         target = publication_start_revision(publication=publication, actor=actor)
     else:
-        target = _lock(publication)
+        target = locked(publication)
         _require(permissions.can_edit(actor, target), "只有本科室的信息员可以恢复草稿的历史版本。")
     for field in CONTENT_FIELDS:
         setattr(target, field, getattr(version, field))

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure import permissions
+from disclosure.lib.codes import application_number
 from disclosure.lib.deadlines import (
     MAX_EXTENSION_WORKING_DAYS,
     correction_window_closes,
@@ -41,6 +42,7 @@ from disclosure.models import (
     RequestEvent,
     RequestNumberSequence,
 )
+from disclosure.models.base import locked
 from disclosure.services.publications import WorkflowError, _require
 
 Status = InformationRequest.Status
@@ -78,11 +80,7 @@ def normalise_code(code: str) -> str:
 
 
 def next_request_number(today: dt.date) -> str:
-    RequestNumberSequence.objects.get_or_create(year=today.year)
-    sequence = RequestNumberSequence.objects.select_for_update().get(year=today.year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return f"YSQ{today.year}-{sequence.last:05d}"
+    return application_number(today.year, RequestNumberSequence.take(today.year))
 
 
 def receiving_office() -> Office:
@@ -104,10 +102,6 @@ def find_request(number: str, code: str) -> InformationRequest | None:
 
 def _event(application, action: str, actor, on: dt.date, note: str = "") -> None:
     RequestEvent.objects.create(request=application, action=action, actor=actor, on=on, note=note)
-
-
-def _lock(application: InformationRequest) -> InformationRequest:
-    return InformationRequest.objects.select_for_update().get(pk=application.pk)
 
 
 def set_reply_due_date(application: InformationRequest, calendar: Calendar) -> None:
@@ -241,7 +235,7 @@ def request_register(
 @transaction.atomic
 def request_receive(*, application, actor, on: dt.date | None = None) -> InformationRequest:
     """Confirm receipt of an online application: the reply clock starts that day."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     _require(application.status == Status.SUBMITTED, "这件申请已经确认收到。")
     on = _today(on)
@@ -261,7 +255,7 @@ def request_ask_correction(
     *, application, actor, note: str, deadline: dt.date, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask the applicant, once, to correct or complete the application (Art. 30)."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     calendar = HolidaySchedule.objects.calendar()
@@ -294,7 +288,7 @@ def request_correction_received(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The correction arrived in time: the 20 working days start again from that day."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     _require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
@@ -314,7 +308,7 @@ def request_correction_received(
 @transaction.atomic
 def request_lapse(*, application, actor=None, on: dt.date | None = None) -> InformationRequest:
     """No correction within the period given: the application is no longer handled."""
-    application = _lock(application)
+    application = locked(application)
     if actor is not None:
         _handler(actor, application)
     on = _today(on)
@@ -345,7 +339,7 @@ def request_consult_third_party(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask a third party's opinion (Art. 32); the clock stops until the answer comes."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     _require(application.status == Status.RECEIVED, "只有办理中的申请可以征求第三方意见。")
@@ -365,7 +359,7 @@ def request_third_party_replied(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The third party answered (or its 15 working days passed): the clock runs again."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     _require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
@@ -391,7 +385,7 @@ def request_extend(
     *, application, actor, days: int, reason: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Extend the reply period once, by at most 20 working days, with a reviewer's approval."""
-    application = _lock(application)
+    application = locked(application)
     _require(
         permissions.can_approve_extension(actor, application),
         "延长答复期限须经承办科室审核人同意，请由审核人操作。",
@@ -435,7 +429,7 @@ def request_answer(
     out (`request_approve_answer`), as with publications; in an office of one
     member the reply goes out at once, and its event says so.
     """
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     _require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
@@ -477,7 +471,7 @@ def _send_answer(application, actor, on: dt.date, note: str = "") -> Information
 @transaction.atomic
 def request_approve_answer(*, application, actor, on: dt.date | None = None) -> InformationRequest:
     """A reviewer of the office, not the reply's author, lets the reply go out."""
-    application = _lock(application)
+    application = locked(application)
     _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
     _require(
         permissions.can_review_answer(actor, application),
@@ -493,7 +487,7 @@ def request_return_answer(
     *, application, actor, reason: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Send the reply back to be redone; the application is in hand again, its clock running."""
-    application = _lock(application)
+    application = locked(application)
     _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
     _require(
         permissions.can_review_answer(actor, application),
@@ -517,7 +511,7 @@ def request_close(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Close an answered application once the reply has been delivered."""
-    application = _lock(application)
+    application = locked(application)
     _handler(actor, application)
     on = _today(on)
     _require(application.status == Status.ANSWERED, "只有已答复的申请可以办结。")

@@ -6,12 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from disclosure.lib import identity
-from disclosure.lib.names import person_name
 from disclosure.lib.uploads import reply_path
-from disclosure.models.catalogue import Office
+from disclosure.models.base import YearlySequence
+from disclosure.models.offices import Office
 
 
 class ReplyType(models.TextChoices):
@@ -268,129 +267,9 @@ class InformationRequest(models.Model):
         return self.get_status_display()
 
 
-class RequestNumberSequence(models.Model):
+class RequestNumberSequence(YearlySequence):
     """The last application number handed out in a year."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "申请编号序列"
         verbose_name_plural = "申请编号序列"
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
-
-
-class RequestEvent(models.Model):
-    """One step in handling an application: who, when, what."""
-
-    class Action(models.TextChoices):
-        SUBMITTED = "submitted", "网上提交"
-        REGISTERED = "registered", "登记申请"
-        RECEIVED = "received", "确认收到"
-        CORRECTION_REQUESTED = "correction_requested", "要求补正"
-        CORRECTION_RECEIVED = "correction_received", "收到补正"
-        THIRD_PARTY_SENT = "third_party_sent", "征求第三方意见"
-        THIRD_PARTY_REPLIED = "third_party_replied", "第三方意见返回"
-        EXTENDED = "extended", "延长答复期限"
-        ANSWER_SUBMITTED = "answer_submitted", "提交答复审核"
-        ANSWER_RETURNED = "answer_returned", "退回答复"
-        ANSWERED = "answered", "答复"
-        CLOSED = "closed", "办结"
-        LAPSED = "lapsed", "逾期未补正，终止办理"
-
-    request = models.ForeignKey(
-        InformationRequest, verbose_name="申请", on_delete=models.CASCADE, related_name="events"
-    )
-    action = models.CharField("操作", max_length=30, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    on = models.DateField("日期")
-    at = models.DateTimeField("记录时间", auto_now_add=True)
-    note = models.TextField("说明", blank=True)
-
-    class Meta:
-        verbose_name = "办理记录"
-        verbose_name_plural = "办理记录"
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.on:%Y-%m-%d}"
-
-
-class PersonalDataView(models.Model):
-    """Who saw a citizen's personal data, when: every unmasked view is recorded."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="查看人", on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField("查看时间", auto_now_add=True, db_index=True)
-    request = models.ForeignKey(
-        InformationRequest,
-        verbose_name="申请",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="data_views",
-    )
-    comment = models.ForeignKey(
-        "disclosure.Comment",
-        verbose_name="公众意见",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="data_views",
-    )
-    fields = models.CharField("查看的内容", max_length=200)
-    path = models.CharField("页面", max_length=300)
-
-    class Meta:
-        verbose_name = "个人信息查看记录"
-        verbose_name_plural = "个人信息查看记录"
-        ordering = ["-at", "-id"]
-
-    def __str__(self) -> str:
-        return (
-            f"{person_name(self.user)} {timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.fields}"
-        )
-
-
-class ClientAttempt(models.Model):
-    """A submission or lookup from one client, counted for rate limits."""
-
-    kind = models.CharField("类型", max_length=20)
-    client = models.CharField("来源标识", max_length=64)
-    at = models.DateTimeField("时间", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "提交记录"
-        verbose_name_plural = "提交记录"
-        indexes = [models.Index(fields=["kind", "client", "at"], name="client_attempt_lookup")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {timezone.localtime(self.at):%Y-%m-%d %H:%M}"
-
-
-class ClientLock(models.Model):
-    """One row per client and kind of attempt, locked while its attempts are counted."""
-
-    kind = models.CharField("类型", max_length=20)
-    client = models.CharField("来源标识", max_length=64)
-    at = models.DateTimeField("最近一次", auto_now=True)
-
-    class Meta:
-        verbose_name = "提交计数锁"
-        verbose_name_plural = "提交计数锁"
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "client"], name="client_lock_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.client[:8]}"
