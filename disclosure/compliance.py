@@ -45,30 +45,30 @@ def published_late(publications: QuerySet, year: int) -> QuerySet:
     )
 
 
-RequestStatus = InformationRequest.Status
+ApplicationStatus = InformationRequest.Status
 
 
 # The reply clock runs while an application is in hand, its reply under review included.
-CLOCK_RUNNING = [RequestStatus.RECEIVED, RequestStatus.REPLY_REVIEW]
+CLOCK_RUNNING = [ApplicationStatus.RECEIVED, ApplicationStatus.REPLY_REVIEW]
 
 
-def requests_overdue(requests: QuerySet, today: dt.date) -> QuerySet:
+def applications_overdue(applications: QuerySet, today: dt.date) -> QuerySet:
     """Applications whose reply clock is running and has run out."""
-    return requests.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+    return applications.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
 
 
-def requests_due_soon(requests: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
+def applications_due_soon(applications: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
     horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
-    return requests.filter(status__in=CLOCK_RUNNING, due_date__gte=today, due_date__lte=horizon)
+    return applications.filter(status__in=CLOCK_RUNNING, due_date__gte=today, due_date__lte=horizon)
 
 
-def requests_to_confirm(requests: QuerySet) -> QuerySet:
+def applications_to_confirm(applications: QuerySet) -> QuerySet:
     """Online applications nobody has confirmed receiving yet."""
-    return requests.filter(status=RequestStatus.SUBMITTED)
+    return applications.filter(status=ApplicationStatus.SUBMITTED)
 
 
-def corrections_lapsed(requests: QuerySet, today: dt.date) -> QuerySet:
-    return requests.filter(status=RequestStatus.CORRECTION, correction_deadline__lt=today)
+def corrections_lapsed(applications: QuerySet, today: dt.date) -> QuerySet:
+    return applications.filter(status=ApplicationStatus.CORRECTION, correction_deadline__lt=today)
 
 
 @dataclass
@@ -161,30 +161,32 @@ def scope_for(user) -> tuple[QuerySet, QuerySet]:
     return permissions.publications_for(user), items
 
 
-def request_dashboard(requests: QuerySet, today: dt.date, calendar: Calendar) -> dict:
+def application_dashboard(applications: QuerySet, today: dt.date, calendar: Calendar) -> dict:
     """Applications overdue, due within five working days, unconfirmed, or lapsed."""
-    requests = requests.select_related("office")
-    late = list(requests_overdue(requests, today).order_by("due_date"))
+    applications = applications.select_related("office")
+    late = list(applications_overdue(applications, today).order_by("due_date"))
     for application in late:
         application.workdays_overdue = calendar.workdays_between(application.due_date, today)
     return {
-        "requests_overdue": late,
-        "requests_due_soon": list(
-            requests_due_soon(requests, today, calendar).order_by("due_date")
+        "applications_overdue": late,
+        "applications_due_soon": list(
+            applications_due_soon(applications, today, calendar).order_by("due_date")
         ),
-        "requests_to_confirm": list(requests_to_confirm(requests).order_by("submitted_at")),
-        "corrections_lapsed": list(corrections_lapsed(requests, today)),
+        "applications_to_confirm": list(
+            applications_to_confirm(applications).order_by("submitted_at")
+        ),
+        "corrections_lapsed": list(corrections_lapsed(applications, today)),
     }
 
 
 def dashboard(
-    publications: QuerySet, items: QuerySet, today: dt.date, requests: QuerySet | None = None
+    publications: QuerySet, items: QuerySet, today: dt.date, applications: QuerySet | None = None
 ) -> dict:
     """What is overdue, due soon, expected and published late, grouped by office."""
 
     calendar = HolidaySchedule.objects.calendar()
-    request_part = request_dashboard(
-        InformationRequest.objects.none() if requests is None else requests, today, calendar
+    application_part = application_dashboard(
+        InformationRequest.objects.none() if applications is None else applications, today, calendar
     )
     publications = publications.select_related("item", "office")
     late = list(overdue(publications, today).order_by("due_date"))
@@ -210,7 +212,7 @@ def dashboard(
         for office in offices
     ]
     return {
-        **request_part,
+        **application_part,
         "today": today,
         "horizon": calendar.add_workdays(today, DUE_SOON_WORKDAYS),
         "overdue": late,

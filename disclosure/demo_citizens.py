@@ -26,21 +26,21 @@ from disclosure.models import (
     ReplyType,
 )
 from disclosure.services import (
+    application_answer,
+    application_approve_answer,
+    application_ask_correction,
+    application_close,
+    application_consult_third_party,
+    application_correction_received,
+    application_extend,
+    application_lapse,
+    application_receive,
+    application_register,
+    application_submit,
     comment_moderate,
     publication_save_draft,
-    request_answer,
-    request_approve_answer,
-    request_ask_correction,
-    request_close,
-    request_consult_third_party,
-    request_correction_received,
-    request_extend,
-    request_lapse,
-    request_receive,
-    request_register,
-    request_submit,
 )
-from disclosure.services.requests import receiving_office
+from disclosure.services.applications import receiving_office
 
 COMMENT_WAYS = (
     "信函：寄至扎兰屯市人力资源和社会保障局行政办公室（演示地址），信封注明“征求意见”；\n"
@@ -230,7 +230,7 @@ def create_consultations() -> int:
 
 
 def _application(data: dict, submitted_on: dt.date) -> InformationRequest:
-    application, code = request_submit(data=data, client="demo", token=uuid.uuid4())
+    application, code = application_submit(data=data, client="demo", token=uuid.uuid4())
     InformationRequest.objects.filter(pk=application.pk).update(submitted_at=_midday(submitted_on))
     application.events.update(on=submitted_on)
     application.refresh_from_db()
@@ -300,7 +300,7 @@ def _reply_file(number: int) -> ContentFile:
 
 
 @transaction.atomic
-def create_requests() -> list[tuple[str, str, str]]:
+def create_applications() -> list[tuple[str, str, str]]:
     """Applications in every state; returns (number, query code, state) for each."""
     office = receiving_office()
     editor, reviewer = staff(office, Role.EDITOR), staff(office, Role.REVIEWER)
@@ -321,14 +321,14 @@ def create_requests() -> list[tuple[str, str, str]]:
         day = workdays_ago(days_ago)
         application = _application(_data(index), day)
         made.append(application)
-        return request_receive(application=application, actor=editor, on=day)
+        return application_receive(application=application, actor=editor, on=day)
 
     made.append(_application(_data(0), today))  # waiting for confirmation
     received(1, 3)  # being handled, plenty of time
     received(2, 17)  # due within five working days
     received(3, 23)  # overdue
     waiting = received(4, 4)
-    request_ask_correction(
+    application_ask_correction(
         application=waiting,
         actor=editor,
         note="请写明所需信息的年度和具体项目名称。",
@@ -336,23 +336,23 @@ def create_requests() -> list[tuple[str, str, str]]:
         on=workdays_ago(2),
     )
     corrected = received(5, 15)
-    request_ask_correction(
+    application_ask_correction(
         application=corrected,
         actor=editor,
         note="请说明所需文件的大致形成时间。",
         deadline=workdays_ago(8) + timedelta(days=5),
         on=workdays_ago(12),
     )
-    request_correction_received(application=corrected, actor=editor, on=workdays_ago(9))
+    application_correction_received(application=corrected, actor=editor, on=workdays_ago(9))
     consulting = received(6, 8)
-    request_consult_third_party(
+    application_consult_third_party(
         application=consulting,
         actor=editor,
         note="涉及某企业的经营信息，书面征求该企业意见。",
         on=workdays_ago(5),
     )
     extended = received(7, 19)
-    request_extend(
+    application_extend(
         application=extended,
         actor=reviewer,
         days=15,
@@ -360,7 +360,7 @@ def create_requests() -> list[tuple[str, str, str]]:
         on=workdays_ago(1),
     )
     answered = received(8, 14)
-    request_answer(
+    application_answer(
         application=answered,
         actor=editor,
         reply_type=ReplyType.DISCLOSED,
@@ -368,9 +368,9 @@ def create_requests() -> list[tuple[str, str, str]]:
         reply_file=_reply_file(8),
         on=workdays_ago(3),
     )
-    request_approve_answer(application=answered, actor=reviewer, on=workdays_ago(2))
+    application_approve_answer(application=answered, actor=reviewer, on=workdays_ago(2))
     closed = received(9, 30)
-    request_answer(
+    application_answer(
         application=closed,
         actor=editor,
         reply_type=ReplyType.PARTLY,
@@ -378,20 +378,20 @@ def create_requests() -> list[tuple[str, str, str]]:
         reply_file=_reply_file(9),
         on=workdays_ago(12),
     )
-    request_approve_answer(application=closed, actor=reviewer, on=workdays_ago(12))
-    request_close(
+    application_approve_answer(application=closed, actor=reviewer, on=workdays_ago(12))
+    application_close(
         application=closed, actor=editor, note="答复书已于当日邮寄送达。", on=workdays_ago(10)
     )
     lapsed = received(10, 25)
-    request_ask_correction(
+    application_ask_correction(
         application=lapsed,
         actor=editor,
         note="请提供所需信息的文号或名称。",
         deadline=workdays_ago(20) + timedelta(days=10),
         on=workdays_ago(21),
     )
-    request_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
-    letter, code = request_register(
+    application_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
+    letter, code = application_register(
         data=_data(11),
         channel=InformationRequest.Channel.LETTER,
         received_on=workdays_ago(6),
@@ -401,7 +401,7 @@ def create_requests() -> list[tuple[str, str, str]]:
     letter.demo_code = code
     made.append(letter)
     in_review = received(12, 10)
-    request_answer(
+    application_answer(
         application=in_review,
         actor=editor,
         reply_type=ReplyType.UNAVAILABLE_NOT_HELD,

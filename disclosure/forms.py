@@ -313,7 +313,7 @@ class ApplicationForm(PlainChineseForm):
         return data
 
 
-class RequestForm(ApplicationForm, CitizenForm):
+class OnlineApplicationForm(ApplicationForm, CitizenForm):
     """The application form citizens fill in online."""
 
 

@@ -206,12 +206,12 @@ def can_see_contact(user, comment: Comment) -> bool:
     return in_office(user, comment.consultation.office_id)
 
 
-def requests_for(user, queryset: QuerySet | None = None) -> QuerySet:
+def applications_for(user, queryset: QuerySet | None = None) -> QuerySet:
     """Applications handled by the user's office (all of them, masked, for administrators)."""
     return _own_office(user, InformationRequest.objects.all() if queryset is None else queryset)
 
 
-def can_handle_request(user, request: InformationRequest) -> bool:
+def can_handle_application(user, request: InformationRequest) -> bool:
     """The staff of the handling office: they act on it and see the applicant's details."""
     return in_office(user, request.office_id)
 

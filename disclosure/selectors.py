@@ -19,7 +19,7 @@ from disclosure.models import (
 )
 
 Role = StaffMember.Role
-RequestStatus = InformationRequest.Status
+ApplicationStatus = InformationRequest.Status
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _publications_url(query: str) -> str:
     return f"{reverse('admin:disclosure_publication_changelist')}?{query}"
 
 
-def _requests_url(query: str) -> str:
+def _applications_url(query: str) -> str:
     return f"{reverse('admin:disclosure_informationrequest_changelist')}?{query}"
 
 
@@ -101,27 +101,27 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
 def _application_entries(user, staff: StaffMember, today: dt.date) -> list[QueueEntry]:
     """For the office that handles applications: what needs a step from it."""
     applications = InformationRequest.objects.filter(office_id=staff.office_id)
-    late = compliance.requests_overdue(applications, today).values("pk")
+    late = compliance.applications_overdue(applications, today).values("pk")
     counts = applications.aggregate(
         total=Count("pk"),
-        submitted=Count("pk", filter=Q(status=RequestStatus.SUBMITTED)),
-        received=Count("pk", filter=Q(status=RequestStatus.RECEIVED)),
+        submitted=Count("pk", filter=Q(status=ApplicationStatus.SUBMITTED)),
+        received=Count("pk", filter=Q(status=ApplicationStatus.RECEIVED)),
         late=Count("pk", filter=Q(pk__in=late)),
         review=Count(
-            "pk", filter=Q(status=RequestStatus.REPLY_REVIEW) & ~Q(reply_prepared_by=user)
+            "pk", filter=Q(status=ApplicationStatus.REPLY_REVIEW) & ~Q(reply_prepared_by=user)
         ),
     )
     if not counts["total"]:
         return []
     entries = [
         QueueEntry(
-            "待确认收到的申请", counts["submitted"], _requests_url("status__exact=submitted")
+            "待确认收到的申请", counts["submitted"], _applications_url("status__exact=submitted")
         ),
-        QueueEntry("办理中的申请", counts["received"], _requests_url("status__exact=received")),
+        QueueEntry("办理中的申请", counts["received"], _applications_url("status__exact=received")),
         QueueEntry(
             "逾期未答复的申请",
             counts["late"],
-            _requests_url("due=overdue"),
+            _applications_url("due=overdue"),
             urgent=counts["late"] > 0,
         ),
     ]
@@ -129,7 +129,9 @@ def _application_entries(user, staff: StaffMember, today: dt.date) -> list[Queue
         entries.insert(
             0,
             QueueEntry(
-                "答复待审核的申请", counts["review"], _requests_url("status__exact=reply_review")
+                "答复待审核的申请",
+                counts["review"],
+                _applications_url("status__exact=reply_review"),
             ),
         )
     return entries

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from disclosure import views
-from disclosure.views import requests
+from disclosure.views import applications
 
 app_name = "disclosure"
 
@@ -17,9 +17,9 @@ urlpatterns = [
     ),
     path("xxgk/doc/<int:pk>/photo/", views.photo, name="photo"),
     path("xxgk/doc/<int:pk>/yj/", views.comment_submit, name="comment_submit"),
-    path("ysqgk/", requests.guide, name="request_guide"),
-    path("ysqgk/sq/", requests.apply, name="request_apply"),
-    path("ysqgk/hz/", requests.receipt, name="request_receipt"),
-    path("ysqgk/cx/", requests.lookup, name="request_lookup"),
+    path("ysqgk/", applications.guide, name="application_guide"),
+    path("ysqgk/sq/", applications.apply, name="application_apply"),
+    path("ysqgk/hz/", applications.receipt, name="application_receipt"),
+    path("ysqgk/cx/", applications.lookup, name="application_lookup"),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", views.item_detail, name="item"),
 ]

@@ -268,7 +268,7 @@ ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 50)
 CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 RATE_LIMITS = {
     "comment": (env_int("COMMENTS_PER_HOUR", 10), 3600),
-    "request": (env_int("REQUESTS_PER_DAY", 10), 24 * 3600),
+    "application": (env_int("REQUESTS_PER_DAY", 10), 24 * 3600),
     "lookup": (env_int("FAILED_LOOKUPS_PER_HOUR", 10), 3600),
 }
 # A form sent back sooner than this after it was shown is taken for a robot's.

@@ -63,7 +63,7 @@ def application_form(**fields) -> dict:
 
 
 def application_data(**fields) -> dict:
-    """What the application form hands to `request_submit`."""
+    """What the application form hands to `application_submit`."""
     data = application_form(**fields)
     for key in ("token", "shown", "website"):
         data.pop(key)

@@ -12,7 +12,7 @@ from django.db import connection
 
 from disclosure.models import ClientAttempt, InformationRequest
 from disclosure.ratelimit import take
-from disclosure.services import request_submit
+from disclosure.services import application_submit
 from tests.citizens import application_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,7 +54,7 @@ def test_simultaneous_attempts_never_exceed_the_limit(settings):
 def test_the_same_application_sent_twice_at_once_is_recorded_once(catalogue):
     token = uuid.uuid4()
     data = application_data()
-    results = all_at_once(lambda: request_submit(data=dict(data), client="c", token=token), 2)
+    results = all_at_once(lambda: application_submit(data=dict(data), client="c", token=token), 2)
     assert [r for r in results if isinstance(r, Exception)] == []
     assert InformationRequest.objects.count() == 1
     (first_number, first_code), (second_number, second_code) = (

@@ -164,7 +164,7 @@ def test_a_double_click_or_refresh_records_one_application_and_shows_the_same_re
 
 
 def test_applications_are_limited_per_client_per_day(client, catalogue, settings):
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "request": (2, 86400)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "application": (2, 86400)}
     assert "申请已提交" in submit(client).content.decode()
     assert "申请已提交" in submit(client).content.decode()
     blocked = submit(client, description="第三件申请的内容描述")
@@ -243,13 +243,13 @@ def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
 
 def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
     from disclosure.models import ReplyType
-    from disclosure.services import request_answer, request_receive
+    from disclosure.services import application_answer, application_receive
     from tests.citizens import reply_upload
 
     code = submit(client).context["code"]
     application = InformationRequest.objects.get()
-    request_receive(application=application, actor=people.editor)
-    request_answer(
+    application_receive(application=application, actor=people.editor)
+    application_answer(
         application=application,
         actor=people.editor,
         reply_type=ReplyType.REFUSED_THIRD_PARTY,

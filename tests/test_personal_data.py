@@ -10,10 +10,10 @@ from django.test import Client
 
 from disclosure.models import Comment, InformationRequest, PersonalDataView, ReplyType
 from disclosure.services import (
+    application_answer,
+    application_receive,
+    application_submit,
     comment_moderate,
-    request_answer,
-    request_receive,
-    request_submit,
 )
 from tests.citizens import (
     ADDRESS,
@@ -71,7 +71,7 @@ def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path
     code = receipt.context["code"]
     number = receipt.context["number"]
     application = InformationRequest.objects.get(number=number)
-    request_receive(application=application, actor=people.editor)
+    application_receive(application=application, actor=people.editor)
 
     pages = crawl(citizen)
     assert len(pages) > 60
@@ -85,7 +85,9 @@ def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path
 
 
 def submitted(people, **fields):
-    application, _ = request_submit(data=application_data(**fields), client="t", token=uuid.uuid4())
+    application, _ = application_submit(
+        data=application_data(**fields), client="t", token=uuid.uuid4()
+    )
     return application
 
 
@@ -101,7 +103,7 @@ def test_admin_list_masks_and_only_the_handling_office_sees_in_full(client, peop
     for secret in (ID_NUMBER, PHONE, ADDRESS, EMAIL, "王小明"):
         assert secret in page
     view = PersonalDataView.objects.get()
-    assert (view.user, view.request) == (people.editor, application)
+    assert (view.user, view.application) == (people.editor, application)
 
     # Administrators see the record, masked; nothing is logged for them.
     client.force_login(people.admin)
@@ -169,7 +171,7 @@ def test_staff_handle_an_application_through_the_admin(client, people):
 
 def test_the_extension_button_is_for_the_reviewer(client, people):
     application = submitted(people)
-    request_receive(application=application, actor=people.editor)
+    application_receive(application=application, actor=people.editor)
     base = f"/admin/disclosure/informationrequest/{application.pk}"
     client.force_login(people.reviewer)
     assert "延长答复期限" in client.get(f"{base}/change/").content.decode()
@@ -183,9 +185,9 @@ def test_the_extension_button_is_for_the_reviewer(client, people):
 
 def test_reply_documents_are_never_served_publicly(client, people):
     application = submitted(people)
-    request_receive(application=application, actor=people.editor)
+    application_receive(application=application, actor=people.editor)
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)):
-        request_answer(
+        application_answer(
             application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
@@ -209,7 +211,7 @@ PROBES = [
     ("informationrequest", "office__phone__startswith", "0"),
     ("comment", "contact__startswith", COMMENT_CONTACT[:3]),
     ("comment", "contact", COMMENT_CONTACT),
-    ("personaldataview", "request__id_number__startswith", ID_NUMBER[:3]),
+    ("personaldataview", "application__id_number__startswith", ID_NUMBER[:3]),
 ]
 
 

@@ -16,19 +16,19 @@ from disclosure.lib.workdays import Calendar
 from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, RequestEvent
 from disclosure.services import (
     WorkflowError,
-    close_lapsed_requests,
-    find_request,
-    request_answer,
-    request_approve_answer,
-    request_ask_correction,
-    request_close,
-    request_consult_third_party,
-    request_correction_received,
-    request_extend,
-    request_receive,
-    request_return_answer,
-    request_submit,
-    request_third_party_replied,
+    application_answer,
+    application_approve_answer,
+    application_ask_correction,
+    application_close,
+    application_consult_third_party,
+    application_correction_received,
+    application_extend,
+    application_receive,
+    application_return_answer,
+    application_submit,
+    application_third_party_replied,
+    close_lapsed_applications,
+    find_application,
 )
 from tests.calendars import PACKAGE_ONLY, WITH_2027
 from tests.citizens import application_data, reply_upload
@@ -46,7 +46,7 @@ def on(day: str):
 
 def submitted(day: str, **fields) -> InformationRequest:
     with on(day):
-        application, _ = request_submit(
+        application, _ = application_submit(
             data=application_data(**fields), client="test", token=uuid.uuid4()
         )
     return application
@@ -55,7 +55,7 @@ def submitted(day: str, **fields) -> InformationRequest:
 def received(day: str, actor, **fields) -> InformationRequest:
     application = submitted(day, **fields)
     with on(day):
-        return request_receive(application=application, actor=actor)
+        return application_receive(application=application, actor=actor)
 
 
 # -- the arithmetic, by hand across the 2026 holidays --------------------------
@@ -97,7 +97,7 @@ def test_online_application_waits_for_confirmation_then_the_clock_starts(people)
     assert application.due_date is None
     assert application.number.startswith("YSQ2026-")
     with on("2026-02-06"):
-        application = request_receive(application=application, actor=people.editor)
+        application = application_receive(application=application, actor=people.editor)
     assert application.received_on == dt.date(2026, 2, 6)
     assert application.due_date == dt.date(2026, 3, 12)
     actions = list(application.events.values_list("action", flat=True))
@@ -109,7 +109,7 @@ def test_only_the_receiving_office_handles_an_application(people):
     assert application.office == people.admin_office
     for outsider in (people.other_editor, people.other_reviewer, people.admin):
         with pytest.raises(WorkflowError):
-            request_receive(application=application, actor=outsider)
+            application_receive(application=application, actor=outsider)
 
 
 def test_numbers_count_up_within_a_year_and_codes_are_kept_hashed(people):
@@ -117,21 +117,21 @@ def test_numbers_count_up_within_a_year_and_codes_are_kept_hashed(people):
     second = submitted("2026-11-02")
     assert int(second.number[-5:]) == int(first.number[-5:]) + 1
     with on("2026-11-02"):
-        application, code = request_submit(
+        application, code = application_submit(
             data=application_data(), client="test", token=uuid.uuid4()
         )
     assert len(code) == 8
     assert code not in application.code_hash
-    assert find_request(application.number, code) == application
-    assert find_request(application.number.lower(), f" {code.lower()} ") == application
-    assert find_request(application.number, "WRONGCOD") is None
-    assert find_request("YSQ2026-99999", code) is None
+    assert find_application(application.number, code) == application
+    assert find_application(application.number.lower(), f" {code.lower()} ") == application
+    assert find_application(application.number, "WRONGCOD") is None
+    assert find_application("YSQ2026-99999", code) is None
 
 
 def test_the_same_form_sent_twice_records_one_application(people):
     token = uuid.uuid4()
-    first, code = request_submit(data=application_data(), client="test", token=token)
-    again, second_code = request_submit(data=application_data(), client="test", token=token)
+    first, code = application_submit(data=application_data(), client="test", token=token)
+    again, second_code = application_submit(data=application_data(), client="test", token=token)
     assert again == first
     assert code and second_code == code
     assert InformationRequest.objects.count() == 1
@@ -141,7 +141,7 @@ def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
     application = received("2026-09-25", people.editor)
     assert application.due_date == dt.date(2026, 10, 29)
     with on("2026-09-28"):
-        application = request_ask_correction(
+        application = application_ask_correction(
             application=application,
             actor=people.editor,
             note="请写明所需信息的年度。",
@@ -150,7 +150,7 @@ def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
     assert application.status == Status.CORRECTION
     assert application.due_date is None
     with on("2026-10-12"):
-        application = request_correction_received(application=application, actor=people.editor)
+        application = application_correction_received(application=application, actor=people.editor)
     assert application.clock_start == dt.date(2026, 10, 12)
     assert application.due_date == reply_due_date(dt.date(2026, 10, 12), Calendar())
     assert application.due_date == dt.date(2026, 11, 9)
@@ -159,23 +159,23 @@ def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
 def test_correction_may_be_asked_once_and_only_within_seven_working_days(people):
     application = received("2026-09-28", people.editor)
     with on("2026-10-14"), pytest.raises(WorkflowError, match="7个工作日"):
-        request_ask_correction(
+        application_ask_correction(
             application=application,
             actor=people.editor,
             note="请补充。",
             deadline=dt.date(2026, 10, 30),
         )
     with on("2026-10-13"):
-        application = request_ask_correction(
+        application = application_ask_correction(
             application=application,
             actor=people.editor,
             note="请补充。",
             deadline=dt.date(2026, 10, 30),
         )
     with on("2026-10-15"):
-        application = request_correction_received(application=application, actor=people.editor)
+        application = application_correction_received(application=application, actor=people.editor)
         with pytest.raises(WorkflowError, match="只能要求一次"):
-            request_ask_correction(
+            application_ask_correction(
                 application=application,
                 actor=people.editor,
                 note="再补充。",
@@ -186,19 +186,19 @@ def test_correction_may_be_asked_once_and_only_within_seven_working_days(people)
 def test_no_correction_within_the_period_given_closes_the_application(people):
     application = received("2026-11-02", people.editor)
     with on("2026-11-03"):
-        request_ask_correction(
+        application_ask_correction(
             application=application,
             actor=people.editor,
             note="请提供文号。",
             deadline=dt.date(2026, 11, 13),
         )
     with on("2026-11-13"):
-        assert close_lapsed_requests() == []  # the last day is still in time
+        assert close_lapsed_applications() == []  # the last day is still in time
     with on("2026-11-14"):
         with pytest.raises(WorkflowError, match="补正期限"):
-            request_correction_received(application=application, actor=people.editor)
+            application_correction_received(application=application, actor=people.editor)
         out = StringIO()
-        call_command("close_lapsed_requests", stdout=out)
+        call_command("close_lapsed_applications", stdout=out)
     application.refresh_from_db()
     assert application.status == Status.CLOSED
     assert application.reply_type == ReplyType.OTHER_NO_CORRECTION
@@ -209,13 +209,13 @@ def test_no_correction_within_the_period_given_closes_the_application(people):
 def test_waiting_for_a_third_party_is_not_counted(people):
     application = received("2026-03-02", people.editor)
     with on("2026-03-04"):
-        application = request_consult_third_party(
+        application = application_consult_third_party(
             application=application, actor=people.editor, note="征求某企业意见"
         )
     assert application.status == Status.THIRD_PARTY
     assert application.due_date is None
     with on("2026-03-18"):
-        application = request_third_party_replied(application=application, actor=people.editor)
+        application = application_third_party_replied(application=application, actor=people.editor)
     # 5, 6, 9–13, 16, 17, 18 March: ten working days waiting; Qingming falls in the new period.
     assert application.paused_days == 10
     assert application.due_date == dt.date(2026, 4, 14)
@@ -225,16 +225,20 @@ def test_extension_once_by_at_most_twenty_working_days_approved_by_a_reviewer(pe
     application = received("2026-09-25", people.editor)
     with on("2026-10-20"):
         with pytest.raises(WorkflowError, match="审核人"):
-            request_extend(application=application, actor=people.editor, days=20, reason="量大")
+            application_extend(application=application, actor=people.editor, days=20, reason="量大")
         with pytest.raises(WorkflowError, match="1至20"):
-            request_extend(application=application, actor=people.reviewer, days=21, reason="量大")
+            application_extend(
+                application=application, actor=people.reviewer, days=21, reason="量大"
+            )
         with pytest.raises(WorkflowError, match="理由"):
-            request_extend(application=application, actor=people.reviewer, days=10, reason=" ")
-        application = request_extend(
+            application_extend(application=application, actor=people.reviewer, days=10, reason=" ")
+        application = application_extend(
             application=application, actor=people.reviewer, days=20, reason="信息量大"
         )
         with pytest.raises(WorkflowError, match="只能延长一次"):
-            request_extend(application=application, actor=people.reviewer, days=1, reason="再延")
+            application_extend(
+                application=application, actor=people.reviewer, days=1, reason="再延"
+            )
     assert application.extension_approved_by == people.reviewer
     assert application.due_date == reply_due_date(
         dt.date(2026, 9, 25), Calendar(), extension_days=20
@@ -245,19 +249,19 @@ def test_extension_once_by_at_most_twenty_working_days_approved_by_a_reviewer(pe
 def test_no_extension_after_the_due_date(people):
     application = received("2026-09-25", people.editor)
     with on("2026-10-30"), pytest.raises(WorkflowError, match="已过"):
-        request_extend(application=application, actor=people.reviewer, days=5, reason="量大")
+        application_extend(application=application, actor=people.reviewer, days=5, reason="量大")
 
 
 def answer(application, people, reply_type=ReplyType.DISCLOSED, note=""):
     """The editor prepares the reply, the office's reviewer lets it go out."""
-    request_answer(
+    application_answer(
         application=application,
         actor=people.editor,
         reply_type=reply_type,
         note=note,
         reply_file=reply_upload(),
     )
-    return request_approve_answer(application=application, actor=people.reviewer)
+    return application_approve_answer(application=application, actor=people.reviewer)
 
 
 def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
@@ -279,7 +283,7 @@ def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
 def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
     application = received("2026-11-02", people.editor)
     with on("2026-11-10"):
-        prepared = request_answer(
+        prepared = application_answer(
             application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
@@ -290,11 +294,11 @@ def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
     assert prepared.replied_on is None and prepared.due_date is not None
     assert prepared.public_status_label() == "办理中"
     with pytest.raises(WorkflowError, match="另一位审核人"):
-        request_approve_answer(application=prepared, actor=people.editor)
+        application_approve_answer(application=prepared, actor=people.editor)
     with pytest.raises(WorkflowError, match="另一位审核人"):
-        request_approve_answer(application=prepared, actor=people.other_reviewer)
+        application_approve_answer(application=prepared, actor=people.other_reviewer)
     with on("2026-11-11"):
-        sent = request_approve_answer(application=prepared, actor=people.reviewer)
+        sent = application_approve_answer(application=prepared, actor=people.reviewer)
     assert sent.status == Status.ANSWERED
     assert (sent.replied_on, sent.reply_approved_by) == (dt.date(2026, 11, 11), people.reviewer)
     assert list(sent.events.values_list("action", flat=True))[-2:] == [
@@ -305,7 +309,7 @@ def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
 
 def test_a_reviewer_cannot_approve_the_reply_they_prepared(people):
     application = received("2026-11-02", people.editor)
-    prepared = request_answer(
+    prepared = application_answer(
         application=application,
         actor=people.reviewer,
         reply_type=ReplyType.DISCLOSED,
@@ -313,19 +317,19 @@ def test_a_reviewer_cannot_approve_the_reply_they_prepared(people):
         reply_file=reply_upload(),
     )
     with pytest.raises(WorkflowError, match="拟稿人不能审核自己的答复"):
-        request_approve_answer(application=prepared, actor=people.reviewer)
+        application_approve_answer(application=prepared, actor=people.reviewer)
 
 
 def test_a_returned_reply_is_in_hand_again_with_its_reason(people):
     application = received("2026-11-02", people.editor)
-    request_answer(
+    application_answer(
         application=application,
         actor=people.editor,
         reply_type=ReplyType.DISCLOSED,
         note="",
         reply_file=reply_upload(),
     )
-    back = request_return_answer(
+    back = application_return_answer(
         application=application, actor=people.reviewer, reason="答复书漏了救济途径。"
     )
     assert back.status == Status.RECEIVED
@@ -339,7 +343,7 @@ def test_an_office_of_one_answers_without_review_and_says_so(people):
     StaffMember.objects.filter(office=people.admin_office).exclude(user=people.editor).delete()
     application = received("2026-11-02", people.editor)
     with on("2026-11-10"):
-        sent = request_answer(
+        sent = application_answer(
             application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
@@ -354,7 +358,7 @@ def test_answer_needs_a_real_reply_document(people):
     application = received("2026-11-02", people.editor)
     fake = SimpleUploadedFile("答复书.pdf", b"not a pdf at all", content_type="application/pdf")
     with pytest.raises(WorkflowError, match="不符"):
-        request_answer(
+        application_answer(
             application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
@@ -362,7 +366,7 @@ def test_answer_needs_a_real_reply_document(people):
             reply_file=fake,
         )
     with pytest.raises(WorkflowError, match="答复书"):
-        request_answer(
+        application_answer(
             application=application,
             actor=people.editor,
             reply_type=ReplyType.DISCLOSED,
@@ -374,10 +378,12 @@ def test_answer_needs_a_real_reply_document(people):
 def test_close_after_the_answer_is_delivered(people):
     application = received("2026-11-02", people.editor)
     with pytest.raises(WorkflowError):
-        request_close(application=application, actor=people.editor, note="已送达")
+        application_close(application=application, actor=people.editor, note="已送达")
     with on("2026-11-10"):
         answer(application, people)
-        application = request_close(application=application, actor=people.editor, note="已邮寄送达")
+        application = application_close(
+            application=application, actor=people.editor, note="已邮寄送达"
+        )
     assert application.status == Status.CLOSED
     assert application.closed_on == dt.date(2026, 11, 10)
 
@@ -407,16 +413,16 @@ def test_dashboard_lists_requests_overdue_and_due_within_five_working_days(peopl
     later = received("2026-10-30", people.editor)  # due 27 November
     waiting = submitted("2026-10-30")
     with on("2026-10-30"):
-        board = compliance.request_dashboard(
+        board = compliance.application_dashboard(
             InformationRequest.objects.all(),
             dt.date(2026, 10, 30),
             HolidaySchedule.objects.calendar(),
         )
-    assert board["requests_overdue"] == [overdue]
-    assert board["requests_overdue"][0].workdays_overdue == 1
-    assert board["requests_due_soon"] == [soon]
-    assert later not in board["requests_due_soon"]
-    assert board["requests_to_confirm"] == [waiting]
+    assert board["applications_overdue"] == [overdue]
+    assert board["applications_overdue"][0].workdays_overdue == 1
+    assert board["applications_due_soon"] == [soon]
+    assert later not in board["applications_due_soon"]
+    assert board["applications_to_confirm"] == [waiting]
 
 
 def test_dashboard_page_shows_the_office_its_requests(client, people):
@@ -458,7 +464,7 @@ def test_staff_register_a_letter_received_on_the_day_it_was_signed_for(client, p
     assert application.due_date == reply_due_date(dt.date(2026, 11, 2), Calendar())
     code = page.context["code"]
     assert code in page.content.decode()
-    assert find_request(application.number, code) == application
+    assert find_application(application.number, code) == application
     assert "已经登记过" in again.content.decode()
     assert application.events.get().action == RequestEvent.Action.REGISTERED
 
@@ -485,9 +491,9 @@ def test_registering_checks_the_form_the_date_and_the_office(client, people):
     client.force_login(people.other_editor)
     assert client.get("/admin/disclosure/informationrequest/add/").status_code == 403
     with pytest.raises(WorkflowError, match="行政办公室"):
-        from disclosure.services import request_register
+        from disclosure.services import application_register
 
-        request_register(
+        application_register(
             data=application_data(),
             channel="letter",
             received_on=dt.date(2026, 11, 2),

@@ -5,9 +5,9 @@ import uuid
 import pytest
 
 from disclosure.services import (
+    application_submit,
     publication_return,
     publication_submit,
-    request_submit,
 )
 from tests.citizens import application_data
 from tests.conftest import make_draft
@@ -61,7 +61,7 @@ def test_each_user_sees_their_own_queue_on_the_admin_home(client, people):
     sent_back(people, title="被退回的答复")
     waiting = make_draft(people.editor, title="等待审核的答复")
     publication_submit(publication=waiting, actor=people.editor)
-    request_submit(data=application_data(), client="c", token=uuid.uuid4())
+    application_submit(data=application_data(), client="c", token=uuid.uuid4())
 
     editor = queue(client, people.editor)
     assert editor["被退回的信息"] == 1

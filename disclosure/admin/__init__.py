@@ -4,6 +4,7 @@ from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
 
 from disclosure.admin import (  # noqa: F401 (each module registers its admin)
+    applications,
     calendar,
     catalogue,
     consultations,
@@ -11,7 +12,6 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     offices,
     profile,
     publications,
-    requests,
     staff,
 )
 from disclosure.models import BUREAU_NAME

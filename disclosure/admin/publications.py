@@ -398,7 +398,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             **compliance.dashboard(
                 *compliance.scope_for(request.user),
                 timezone.localdate(),
-                requests=permissions.requests_for(request.user),
+                applications=permissions.applications_for(request.user),
             ),
         }
         return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

@@ -134,7 +134,7 @@ class InformationRequest(models.Model):
     delivery = models.CharField("获取信息的方式", max_length=10, choices=Delivery.choices)
 
     office = models.ForeignKey(
-        Office, verbose_name="承办科室", on_delete=models.PROTECT, related_name="requests"
+        Office, verbose_name="承办科室", on_delete=models.PROTECT, related_name="applications"
     )
     status = models.CharField(
         "状态", max_length=12, choices=Status.choices, default=Status.SUBMITTED, db_index=True

@@ -62,7 +62,7 @@ class RequestEvent(models.Model):
         CLOSED = "closed", "办结"
         LAPSED = "lapsed", "逾期未补正，终止办理"
 
-    request = models.ForeignKey(
+    application = models.ForeignKey(
         InformationRequest, verbose_name="申请", on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField("操作", max_length=30, choices=Action.choices)
@@ -94,7 +94,7 @@ class PersonalDataView(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="查看人", on_delete=models.PROTECT, related_name="+"
     )
     at = models.DateTimeField("查看时间", auto_now_add=True, db_index=True)
-    request = models.ForeignKey(
+    application = models.ForeignKey(
         InformationRequest,
         verbose_name="申请",
         null=True,

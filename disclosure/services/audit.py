@@ -3,7 +3,7 @@
 from disclosure.models import PersonalDataView
 
 
-def log_view(user, *, fields: str, path: str, request=None, comment=None) -> None:
+def log_view(user, *, fields: str, path: str, application=None, comment=None) -> None:
     PersonalDataView.objects.create(
-        user=user, request=request, comment=comment, fields=fields, path=path[:300]
+        user=user, application=application, comment=comment, fields=fields, path=path[:300]
     )

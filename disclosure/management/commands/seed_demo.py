@@ -80,19 +80,19 @@ class Command(BaseCommand):
                 made = 0
             else:
                 made = demo.create_documents()
-            requests_file = Path(accounts_file).with_name("demo-requests.tsv")
+            applications_file = Path(accounts_file).with_name("demo-applications.tsv")
             if not Publication.objects.filter(opens_on__isnull=False).exists():
                 made += demo_citizens.create_consultations()
             if not InformationRequest.objects.exists():
-                lines_made = demo_citizens.create_requests()
-                requests_file.parent.mkdir(parents=True, exist_ok=True)
-                requests_file.write_text(
+                lines_made = demo_citizens.create_applications()
+                applications_file.parent.mkdir(parents=True, exist_ok=True)
+                applications_file.write_text(
                     "".join("\t".join(line) + "\n" for line in lines_made), encoding="utf-8"
                 )
         self.stderr.write(f"演示数据：填写了{filled}个空白字段，新建了{made}条信息。")
-        if requests_file.exists():
+        if applications_file.exists():
             self.stderr.write("演示的政府信息公开申请（申请编号、查询码、状态），可在网站上查询：")
-            self.stderr.write(requests_file.read_text(encoding="utf-8").rstrip())
+            self.stderr.write(applications_file.read_text(encoding="utf-8").rstrip())
         if documents:
             added = demo.create_bulk_documents(documents)
             self.stderr.write(f"另外新建了{added}条已发布的信息。")

@@ -17,18 +17,18 @@ from disclosure.lib.deadlines import MAX_EXTENSION_WORKING_DAYS
 from disclosure.lib.uploads import ALLOWED_NAMES
 from disclosure.models import InformationRequest, ReplyType
 from disclosure.services import (
-    request_answer,
-    request_approve_answer,
-    request_ask_correction,
-    request_close,
-    request_consult_third_party,
-    request_correction_received,
-    request_extend,
-    request_receive,
-    request_return_answer,
-    request_third_party_replied,
+    application_answer,
+    application_approve_answer,
+    application_ask_correction,
+    application_close,
+    application_consult_third_party,
+    application_correction_received,
+    application_extend,
+    application_receive,
+    application_return_answer,
+    application_third_party_replied,
 )
-from disclosure.services.requests import answered_without_review
+from disclosure.services.applications import answered_without_review
 
 Status = InformationRequest.Status
 
@@ -118,7 +118,7 @@ class AnswerForm(forms.Form):
 
 
 def _handler(user, application) -> bool:
-    return permissions.can_handle_request(user, application)
+    return permissions.can_handle_application(user, application)
 
 
 # action: title, who may, in which states, the form, and the step.
@@ -130,7 +130,7 @@ ACTIONS = {
         "check": _handler,
         "form": ConfirmForm,
         "help": "确认收到网上申请，以今天为收到申请之日，开始计算20个工作日的答复期限。",
-        "perform": lambda a, u, d: request_receive(application=a, actor=u),
+        "perform": lambda a, u, d: application_receive(application=a, actor=u),
     },
     "correction": {
         "title": "要求补正",
@@ -138,7 +138,7 @@ ACTIONS = {
         "check": lambda u, a: _handler(u, a) and a.correction_requested_on is None,
         "form": CorrectionForm,
         "help": "收到申请之日起7个工作日内，一次性告知需要补正的事项；答复期限从收到补正之日重新计算。",
-        "perform": lambda a, u, d: request_ask_correction(
+        "perform": lambda a, u, d: application_ask_correction(
             application=a, actor=u, note=d["note"], deadline=d["deadline"]
         ),
     },
@@ -148,7 +148,7 @@ ACTIONS = {
         "check": _handler,
         "form": OptionalNoteForm,
         "help": "以今天为收到补正之日，答复期限重新计算20个工作日。",
-        "perform": lambda a, u, d: request_correction_received(
+        "perform": lambda a, u, d: application_correction_received(
             application=a, actor=u, note=d["note"]
         ),
     },
@@ -158,7 +158,7 @@ ACTIONS = {
         "check": _handler,
         "form": NoteForm,
         "help": "公开可能损害第三方合法权益的，书面征求第三方意见（条例第三十二条）；所需时间不计入答复期限。",
-        "perform": lambda a, u, d: request_consult_third_party(
+        "perform": lambda a, u, d: application_consult_third_party(
             application=a, actor=u, note=d["note"]
         ),
     },
@@ -168,7 +168,7 @@ ACTIONS = {
         "check": _handler,
         "form": OptionalNoteForm,
         "help": "第三方已答复，或者逾期未提出意见；答复期限从今天起继续计算。",
-        "perform": lambda a, u, d: request_third_party_replied(
+        "perform": lambda a, u, d: application_third_party_replied(
             application=a, actor=u, note=d["note"]
         ),
     },
@@ -178,7 +178,7 @@ ACTIONS = {
         "check": lambda u, a: permissions.can_approve_extension(u, a) and a.extension_days == 0,
         "form": ExtensionForm,
         "help": "经政府信息公开工作机构负责人同意，可以延长一次，最长不超过20个工作日，并告知申请人。由审核人操作，记为批准人。",
-        "perform": lambda a, u, d: request_extend(
+        "perform": lambda a, u, d: application_extend(
             application=a, actor=u, days=d["days"], reason=d["reason"]
         ),
     },
@@ -197,7 +197,7 @@ ACTIONS = {
                 else "提交后由本科室另一位审核人审核，审核通过才发出。"
             )
         ),
-        "perform": lambda a, u, d: request_answer(
+        "perform": lambda a, u, d: application_answer(
             application=a,
             actor=u,
             reply_type=d["reply_type"],
@@ -213,7 +213,7 @@ ACTIONS = {
         "check": permissions.can_review_answer,
         "form": ConfirmForm,
         "help": "请先核对答复类型、答复要点和答复书（在申请页面下载）。审核通过后答复即发出，以今天为答复日期。",
-        "perform": lambda a, u, d: request_approve_answer(application=a, actor=u),
+        "perform": lambda a, u, d: application_approve_answer(application=a, actor=u),
     },
     "return_answer": {
         "title": "退回答复",
@@ -221,7 +221,9 @@ ACTIONS = {
         "check": permissions.can_review_answer,
         "form": ReasonForm,
         "help": "退回后申请回到办理中，拟稿人按退回原因修改后重新提交；答复期限照常计算。",
-        "perform": lambda a, u, d: request_return_answer(application=a, actor=u, reason=d["note"]),
+        "perform": lambda a, u, d: application_return_answer(
+            application=a, actor=u, reason=d["note"]
+        ),
     },
     "close": {
         "title": "办结",
@@ -229,6 +231,6 @@ ACTIONS = {
         "check": _handler,
         "form": NoteForm,
         "help": "答复书送达后办结。请写明送达方式和日期。",
-        "perform": lambda a, u, d: request_close(application=a, actor=u, note=d["note"]),
+        "perform": lambda a, u, d: application_close(application=a, actor=u, note=d["note"]),
     },
 }

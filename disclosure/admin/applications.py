@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from disclosure import compliance, permissions
+from disclosure.admin.application_steps import ACTIONS, RegisterForm
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
-from disclosure.admin.request_steps import ACTIONS, RegisterForm
 from disclosure.lib.masking import (
     mask_address,
     mask_contact,
@@ -29,9 +29,9 @@ from disclosure.lib.masking import (
     mask_phone,
 )
 from disclosure.models import InformationRequest, PersonalDataView
-from disclosure.services import WorkflowError, request_register
+from disclosure.services import WorkflowError, application_register
+from disclosure.services.applications import receiving_office
 from disclosure.services.audit import log_view
-from disclosure.services.requests import receiving_office
 from disclosure.views.public import file_response
 
 Status = InformationRequest.Status
@@ -128,7 +128,7 @@ class DueFilter(admin.SimpleListFilter):
             Status.REPLY_REVIEW,
         ]
         if self.value() == "overdue":
-            return compliance.requests_overdue(queryset, timezone.localdate())
+            return compliance.applications_overdue(queryset, timezone.localdate())
         if self.value() == "open":
             return queryset.filter(status__in=open_states)
         return queryset
@@ -171,7 +171,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     postcode_masked = _masked_display("postcode")
 
     def get_queryset(self, request):
-        return permissions.requests_for(request.user, super().get_queryset(request))
+        return permissions.applications_for(request.user, super().get_queryset(request))
 
     def has_module_permission(self, request):
         return permissions.is_office_staff(request.user)
@@ -179,7 +179,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         if obj is None:
             return permissions.is_office_staff(request.user)
-        return permissions.requests_for(request.user).filter(pk=obj.pk).exists()
+        return permissions.applications_for(request.user).filter(pk=obj.pk).exists()
 
     def has_add_permission(self, request):
         office = receiving_office()
@@ -206,7 +206,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             token = form.cleaned_data["token"]
             repeated = InformationRequest.objects.filter(token=token).exists()
             try:
-                application, code = request_register(
+                application, code = application_register(
                     data=form.application_data(),
                     channel=form.cleaned_data["channel"],
                     received_on=form.cleaned_data["received_on"],
@@ -245,7 +245,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         personal = list(PERSONAL)
-        if obj is None or not permissions.can_handle_request(request.user, obj):
+        if obj is None or not permissions.can_handle_application(request.user, obj):
             personal = [f"{name}_masked" for name in personal]
         return [
             ("申请", {"fields": ["number", "channel", "status", "office", "submitted_at"]}),
@@ -276,20 +276,20 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         extra_context = extra_context or {}
         if application is not None:
             user = request.user
-            if request.method == "GET" and permissions.can_handle_request(user, application):
+            if request.method == "GET" and permissions.can_handle_application(user, application):
                 log_view(
                     user,
-                    request=application,
+                    application=application,
                     fields="姓名、证件号码、联系电话、电子邮箱、传真号码、通信地址",
                     path=request.path,
                 )
-            extra_context["request_actions"] = [
+            extra_context["application_steps"] = [
                 (name, spec["title"])
                 for name, spec in ACTIONS.items()
                 if application.status in spec["states"] and spec["check"](user, application)
             ]
             extra_context["events"] = application.events.select_related("actor")
-            extra_context["is_handler"] = permissions.can_handle_request(user, application)
+            extra_context["is_handler"] = permissions.can_handle_application(user, application)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -352,7 +352,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def reply_view(self, request, object_id):
         application = self._get_visible(request, object_id)
         if (
-            not permissions.can_handle_request(request.user, application)
+            not permissions.can_handle_application(request.user, application)
             or not application.reply_file
         ):
             raise PermissionDenied
@@ -369,7 +369,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 class PersonalDataViewAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     """Administrators check who looked at citizens' personal data."""
 
-    list_display = ["at", "user_name", "request", "comment", "fields", "path"]
+    list_display = ["at", "user_name", "application", "comment", "fields", "path"]
     user_name = person_column("user", "查看人")
     list_filter = ["user"]
     date_hierarchy = "at"

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from disclosure.forms import LookupForm, RequestForm
+from disclosure.forms import LookupForm, OnlineApplicationForm
 from disclosure.lib.deadlines import (
     CORRECTION_WINDOW_WORKING_DAYS,
     MAX_EXTENSION_WORKING_DAYS,
@@ -17,8 +17,8 @@ from disclosure.lib.deadlines import (
 )
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.ratelimit import client_key, give_back, take
-from disclosure.services import find_request, request_submit
-from disclosure.services.requests import receiving_office
+from disclosure.services import application_submit, find_application
+from disclosure.services.applications import receiving_office
 
 
 def _legal_numbers() -> dict:
@@ -33,7 +33,7 @@ def _legal_numbers() -> dict:
 def guide(request):
     return render(
         request,
-        "disclosure/requests/guide.html",
+        "disclosure/applications/guide.html",
         {"office": receiving_office(), **_legal_numbers()},
     )
 
@@ -48,33 +48,33 @@ def apply(request):
     click or a refresh, is answered with the same receipt.
     """
     if request.method != "POST":
-        return render(request, "disclosure/requests/apply.html", {"form": RequestForm()})
-    form = RequestForm(request.POST)
+        return render(request, "disclosure/applications/apply.html", {"form": OnlineApplicationForm()})
+    form = OnlineApplicationForm(request.POST)
     client = client_key(request)
     if form.is_valid():
         token = form.cleaned_data["token"]
         repeated = InformationRequest.objects.filter(token=token).exists()
-        if repeated or take("request", client):
-            application, code = request_submit(
+        if repeated or take("application", client):
+            application, code = application_submit(
                 data=form.application_data(), client=client, token=token
             )
             return render(
                 request,
-                "disclosure/requests/receipt.html",
+                "disclosure/applications/receipt.html",
                 {"application": application, "number": application.number, "code": code},
             )
         form.add_error(
             None,
             "今天从您的网络提交的申请已经较多，请明天再试，或者按公开指南以信函、当面等方式提交。",
         )
-    return render(request, "disclosure/requests/apply.html", {"form": form})
+    return render(request, "disclosure/applications/apply.html", {"form": form})
 
 
 @require_safe
 def receipt(request):
     """The receipt is shown once, in answer to the form; this address leads to the lookup."""
     messages.info(request, "请使用提交申请后显示的申请编号和查询码查询办理进度。")
-    return redirect("disclosure:request_lookup")
+    return redirect("disclosure:application_lookup")
 
 
 @never_cache
@@ -89,7 +89,7 @@ def lookup(request):
         if not take("lookup", client):
             form.add_error(None, "查询失败次数过多，请一小时后再试。")
         else:
-            application = find_request(form.cleaned_data["number"], form.cleaned_data["code"])
+            application = find_application(form.cleaned_data["number"], form.cleaned_data["code"])
             if application is None:
                 form.add_error(None, "申请编号或查询码不正确，请核对后重新输入。")
             else:
@@ -99,4 +99,4 @@ def lookup(request):
         # The office's own review of a reply is not a step the applicant waits on.
         internal = [RequestEvent.Action.ANSWER_SUBMITTED, RequestEvent.Action.ANSWER_RETURNED]
         context["events"] = application.events.exclude(action__in=internal)
-    return render(request, "disclosure/requests/lookup.html", context)
+    return render(request, "disclosure/applications/lookup.html", context)

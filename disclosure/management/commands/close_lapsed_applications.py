@@ -1,13 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from disclosure.services import close_lapsed_requests
+from disclosure.services import close_lapsed_applications
 
 
 class Command(BaseCommand):
     help = "终止办理逾期未补正的政府信息公开申请（每天运行一次）。"
 
     def handle(self, *args, **options):
-        closed = close_lapsed_requests()
+        closed = close_lapsed_applications()
         for application in closed:
             self.stdout.write(f"{application.number}\t逾期未补正，已终止办理")
         self.stdout.write(f"共终止{len(closed)}件。")

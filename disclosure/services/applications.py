@@ -79,7 +79,7 @@ def normalise_code(code: str) -> str:
     return "".join(code.split()).upper()
 
 
-def next_request_number(today: dt.date) -> str:
+def next_application_number(today: dt.date) -> str:
     return application_number(today.year, RequestNumberSequence.take(today.year))
 
 
@@ -90,7 +90,7 @@ def receiving_office() -> Office:
     return offices.filter(catalogueitem__in=guide).first() or offices.filter(is_active=True).first()
 
 
-def find_request(number: str, code: str) -> InformationRequest | None:
+def find_application(number: str, code: str) -> InformationRequest | None:
     """The application with this number, if the query code matches."""
     application = InformationRequest.objects.filter(number=number.strip().upper()).first()
     if application is None:
@@ -101,7 +101,9 @@ def find_request(number: str, code: str) -> InformationRequest | None:
 
 
 def _event(application, action: str, actor, on: dt.date, note: str = "") -> None:
-    RequestEvent.objects.create(request=application, action=action, actor=actor, on=on, note=note)
+    RequestEvent.objects.create(
+        application=application, action=action, actor=actor, on=on, note=note
+    )
 
 
 def set_reply_due_date(application: InformationRequest, calendar: Calendar) -> None:
@@ -128,7 +130,7 @@ def _save(application: InformationRequest, calendar: Calendar | None = None) -> 
 
 def _handler(actor, application: InformationRequest) -> None:
     _require(
-        permissions.can_handle_request(actor, application),
+        permissions.can_handle_application(actor, application),
         "只有承办科室的工作人员可以办理这件申请。",
     )
 
@@ -145,7 +147,7 @@ def _new_application(
     application = InformationRequest(
         **data,
         **fields,
-        number=next_request_number(timezone.localdate()),
+        number=next_application_number(timezone.localdate()),
         code_hash=make_password(code),
         office=office,
         token=token,
@@ -156,7 +158,9 @@ def _new_application(
     return application, code
 
 
-def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[InformationRequest, str]:
+def application_submit(
+    *, data: dict, client: str, token: uuid.UUID
+) -> tuple[InformationRequest, str]:
     """Record an online application; returns it and its query code (kept only as a hash).
 
     Sending the same form twice, one after the other or at the same moment,
@@ -183,7 +187,7 @@ def request_submit(*, data: dict, client: str, token: uuid.UUID) -> tuple[Inform
     return application, code
 
 
-def request_register(
+def application_register(
     *, data: dict, channel: str, received_on: dt.date, actor, token: uuid.UUID
 ) -> tuple[InformationRequest, str]:
     """Record an application that came on paper, by letter, fax or in person.
@@ -233,7 +237,7 @@ def request_register(
 
 
 @transaction.atomic
-def request_receive(*, application, actor, on: dt.date | None = None) -> InformationRequest:
+def application_receive(*, application, actor, on: dt.date | None = None) -> InformationRequest:
     """Confirm receipt of an online application: the reply clock starts that day."""
     application = locked(application)
     _handler(actor, application)
@@ -251,7 +255,7 @@ def request_receive(*, application, actor, on: dt.date | None = None) -> Informa
 
 
 @transaction.atomic
-def request_ask_correction(
+def application_ask_correction(
     *, application, actor, note: str, deadline: dt.date, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask the applicant, once, to correct or complete the application (Art. 30)."""
@@ -284,7 +288,7 @@ def request_ask_correction(
 
 
 @transaction.atomic
-def request_correction_received(
+def application_correction_received(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The correction arrived in time: the 20 working days start again from that day."""
@@ -306,7 +310,7 @@ def request_correction_received(
 
 
 @transaction.atomic
-def request_lapse(*, application, actor=None, on: dt.date | None = None) -> InformationRequest:
+def application_lapse(*, application, actor=None, on: dt.date | None = None) -> InformationRequest:
     """No correction within the period given: the application is no longer handled."""
     application = locked(application)
     if actor is not None:
@@ -325,17 +329,17 @@ def request_lapse(*, application, actor=None, on: dt.date | None = None) -> Info
     return application
 
 
-def close_lapsed_requests(today: dt.date | None = None) -> list[InformationRequest]:
+def close_lapsed_applications(today: dt.date | None = None) -> list[InformationRequest]:
     """Close every application whose correction period has passed without a reply."""
     today = _today(today)
     lapsed = InformationRequest.objects.filter(
         status=Status.CORRECTION, correction_deadline__lt=today
     )
-    return [request_lapse(application=application, on=today) for application in lapsed]
+    return [application_lapse(application=application, on=today) for application in lapsed]
 
 
 @transaction.atomic
-def request_consult_third_party(
+def application_consult_third_party(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask a third party's opinion (Art. 32); the clock stops until the answer comes."""
@@ -355,7 +359,7 @@ def request_consult_third_party(
 
 
 @transaction.atomic
-def request_third_party_replied(
+def application_third_party_replied(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The third party answered (or its 15 working days passed): the clock runs again."""
@@ -381,7 +385,7 @@ def request_third_party_replied(
 
 
 @transaction.atomic
-def request_extend(
+def application_extend(
     *, application, actor, days: int, reason: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Extend the reply period once, by at most 20 working days, with a reviewer's approval."""
@@ -414,7 +418,7 @@ def answered_without_review(application: InformationRequest) -> bool:
 
 
 @transaction.atomic
-def request_answer(
+def application_answer(
     *,
     application,
     actor,
@@ -426,7 +430,7 @@ def request_answer(
     """Prepare the reply (one of Art. 36's answers, and the reply document) for review.
 
     A reviewer of the office other than its author approves it before it goes
-    out (`request_approve_answer`), as with publications; in an office of one
+    out (`application_approve_answer`), as with publications; in an office of one
     member the reply goes out at once, and its event says so.
     """
     application = locked(application)
@@ -469,7 +473,9 @@ def _send_answer(application, actor, on: dt.date, note: str = "") -> Information
 
 
 @transaction.atomic
-def request_approve_answer(*, application, actor, on: dt.date | None = None) -> InformationRequest:
+def application_approve_answer(
+    *, application, actor, on: dt.date | None = None
+) -> InformationRequest:
     """A reviewer of the office, not the reply's author, lets the reply go out."""
     application = locked(application)
     _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
@@ -483,7 +489,7 @@ def request_approve_answer(*, application, actor, on: dt.date | None = None) -> 
 
 
 @transaction.atomic
-def request_return_answer(
+def application_return_answer(
     *, application, actor, reason: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Send the reply back to be redone; the application is in hand again, its clock running."""
@@ -507,7 +513,7 @@ def request_return_answer(
 
 
 @transaction.atomic
-def request_close(
+def application_close(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Close an answered application once the reply has been delivered."""
