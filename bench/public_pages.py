@@ -43,7 +43,7 @@ def main() -> None:
         print(f"| `{url}` | {queries} | {statistics.median(samples):.1f} | {p95:.1f} |")
 
     from disclosure.catalogue_excel import export_workbook, parse_workbook
-    from disclosure.services import catalogue_import
+    from disclosure.services.catalogue import catalogue_import
 
     data = export_workbook()
     export_ms = statistics.median(timed(export_workbook, 20))

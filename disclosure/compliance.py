@@ -158,7 +158,7 @@ def scope_for(user) -> tuple[QuerySet, QuerySet]:
     if not permissions.is_admin(user):
         staff = permissions.staff_of(user)
         items = items.filter(pk__in=CatalogueItem.objects.responsible(staff.office).values("pk"))
-    return permissions.publications_for(user), items
+    return permissions.publications.visible(user), items
 
 
 def application_dashboard(applications: QuerySet, today: dt.date, calendar: Calendar) -> dict:

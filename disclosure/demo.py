@@ -32,7 +32,7 @@ from disclosure.models import (
     Publication,
     StaffMember,
 )
-from disclosure.services import (
+from disclosure.services.publications import (
     publication_approve,
     publication_return,
     publication_save_draft,

@@ -25,7 +25,7 @@ from disclosure.models import (
     Publication,
     ReplyType,
 )
-from disclosure.services import (
+from disclosure.services.applications import (
     application_answer,
     application_approve_answer,
     application_ask_correction,
@@ -37,10 +37,10 @@ from disclosure.services import (
     application_receive,
     application_register,
     application_submit,
-    comment_moderate,
-    publication_save_draft,
+    receiving_office,
 )
-from disclosure.services.applications import receiving_office
+from disclosure.services.consultations import comment_moderate
+from disclosure.services.publications import publication_save_draft
 
 COMMENT_WAYS = (
     "信函：寄至扎兰屯市人力资源和社会保障局行政办公室（演示地址），信封注明“征求意见”；\n"

@@ -45,7 +45,7 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
     is_admin = permissions.is_admin(user)
     if staff is None and not is_admin:
         return []
-    publications = permissions.publications_for(user)
+    publications = permissions.publications.visible(user)
     reviewer = is_admin or staff.role == Role.REVIEWER
     editor = is_admin or staff.role == Role.EDITOR
     entries = []
@@ -58,7 +58,7 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
                 _publications_url("state=submitted"),
             )
         )
-        changes = permissions.profile_changes_for(user).filter(
+        changes = permissions.office_changes.visible(user).filter(
             status=OfficeProfileChange.Status.SUBMITTED
         )
         if changes.exists():
@@ -84,7 +84,7 @@ def staff_queue(user, today: dt.date | None = None) -> list[QueueEntry]:
             urgent=overdue > 0,
         )
     )
-    pending = permissions.comments_for(user).filter(status=Comment.Status.PENDING).count()
+    pending = permissions.comments.visible(user).filter(status=Comment.Status.PENDING).count()
     if pending:
         entries.append(
             QueueEntry(

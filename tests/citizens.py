@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from disclosure.forms import SALT
 from disclosure.models import Office, Publication
-from disclosure.services import publication_save_draft
+from disclosure.services.publications import publication_save_draft
 from tests.conftest import item_by_path, publish
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

@@ -30,7 +30,7 @@ def office(db) -> Office:
 
 def make_item(name: str, parent: CatalogueItem | None = None, **fields) -> CatalogueItem:
     """A saved item through the same service the admin uses."""
-    from disclosure.services import catalogue_item_save
+    from disclosure.services.catalogue import catalogue_item_save
 
     return catalogue_item_save(item=CatalogueItem(name=name, parent=parent, **fields))
 
@@ -74,7 +74,7 @@ def people(catalogue):
 
 def make_draft(author, item_path: str = "jyta", **fields):
     from disclosure.models import Publication
-    from disclosure.services import publication_save_draft
+    from disclosure.services.publications import publication_save_draft
 
     item = item_by_path(item_path)
     fields.setdefault("title", "关于政协提案办理情况的答复")
@@ -86,7 +86,7 @@ def make_draft(author, item_path: str = "jyta", **fields):
 
 
 def publish(draft, reviewer, **extra):
-    from disclosure.services import publication_approve, publication_submit
+    from disclosure.services.publications import publication_approve, publication_submit
 
     publication_submit(publication=draft, actor=draft.created_by)
     return publication_approve(

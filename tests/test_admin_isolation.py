@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, reverse
 
 from disclosure.models import Publication
-from disclosure.services import publication_start_revision, publication_submit
+from disclosure.services.publications import publication_start_revision, publication_submit
 from tests.conftest import make_draft, publish
 
 pytestmark = pytest.mark.django_db

@@ -165,7 +165,7 @@ def test_published_documents_are_read_only_and_revised_through_review(client, pe
 def test_history_lists_versions_and_restores_through_review(client, people):
     draft = make_draft(people.editor, title="第一版")
     draft.title = "第二版"
-    from disclosure.services import publication_save_draft
+    from disclosure.services.publications import publication_save_draft
 
     publication_save_draft(publication=draft, actor=people.editor)
     live = publish(draft, people.reviewer)

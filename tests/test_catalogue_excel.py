@@ -6,7 +6,7 @@ from openpyxl import Workbook, load_workbook
 
 from disclosure.catalogue_excel import export_workbook, parse_workbook
 from disclosure.models import CatalogueItem
-from disclosure.services import catalogue_import
+from disclosure.services.catalogue import catalogue_import
 from tests.conftest import item_by_path
 from tests.test_fixture import CHANNELS, ROWS, dump
 

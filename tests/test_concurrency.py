@@ -12,7 +12,7 @@ from django.db import connection
 
 from disclosure.models import ClientAttempt, InformationRequest
 from disclosure.ratelimit import take
-from disclosure.services import application_submit
+from disclosure.services.applications import application_submit
 from tests.citizens import application_data
 
 pytestmark = pytest.mark.django_db(transaction=True)

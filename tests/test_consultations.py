@@ -9,11 +9,10 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from disclosure.exceptions import WorkflowError
 from disclosure.models import Comment, FeedbackDecision, Publication
-from disclosure.services import (
-    WorkflowError,
-    comment_moderate,
-    comment_submit,
+from disclosure.services.consultations import comment_moderate, comment_submit
+from disclosure.services.publications import (
     publication_save_draft,
     publication_start_revision,
     publication_submit,

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from disclosure.models import Office, Publication
-from disclosure.services import catalogue_item_save, publication_submit
+from disclosure.services.catalogue import catalogue_item_save
+from disclosure.services.publications import publication_submit
 from tests.calendars import SCHEDULE_2027
 from tests.conftest import item_by_path, make_draft, make_staff, publish
 
@@ -22,7 +23,7 @@ def test_a_document_stores_its_due_date_from_its_item_and_event(people):
     draft = make_draft(people.editor, formed_on=D("2026-09-25"))
     assert draft.due_date == D("2026-10-29")
     draft.formed_on = D("2026-10-09")
-    from disclosure.services import publication_save_draft
+    from disclosure.services.publications import publication_save_draft
 
     publication_save_draft(publication=draft, actor=people.editor)
     draft.refresh_from_db()

@@ -243,7 +243,7 @@ def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
 
 def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
     from disclosure.models import ReplyType
-    from disclosure.services import application_answer, application_receive
+    from disclosure.services.applications import application_answer, application_receive
     from tests.citizens import reply_upload
 
     code = submit(client).context["code"]

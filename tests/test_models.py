@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from disclosure.models import CatalogueItem, Office
-from disclosure.services import catalogue_item_save
+from disclosure.services.catalogue import catalogue_item_save
 from tests.conftest import item_by_path, make_item
 
 pytestmark = pytest.mark.django_db

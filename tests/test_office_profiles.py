@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from disclosure.exceptions import WorkflowError
 from disclosure.models import Office, OfficeProfileChange
-from disclosure.services import (
-    WorkflowError,
+from disclosure.services.offices import (
     office_change_approve,
     office_change_return,
     office_change_save_draft,

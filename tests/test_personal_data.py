@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.test import Client
 
 from disclosure.models import Comment, InformationRequest, PersonalDataView, ReplyType
-from disclosure.services import (
+from disclosure.services.applications import (
     application_answer,
     application_receive,
     application_submit,
-    comment_moderate,
 )
+from disclosure.services.consultations import comment_moderate
 from tests.citizens import (
     ADDRESS,
     COMMENT_CONTACT,

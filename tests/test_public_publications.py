@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from disclosure.demo import PDF
 from disclosure.models import Attachment, Publication
-from disclosure.services import (
+from disclosure.services.publications import (
     publication_return,
     publication_start_revision,
     publication_submit,
@@ -300,7 +300,7 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
     html = client.get("/xxgk/jgjj/jbxx/").content.decode()
     assert "办公地址：某路1号" in html and page.get_absolute_url() in html
     from disclosure.demo import _portrait
-    from disclosure.services import publication_save_draft
+    from disclosure.services.publications import publication_save_draft
 
     leader = Publication(
         item=item_by_path("jgjj/ldjj"),

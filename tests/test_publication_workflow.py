@@ -5,9 +5,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from disclosure.exceptions import WorkflowError
 from disclosure.models import Attachment, Publication, PublicationEvent
-from disclosure.services import (
-    WorkflowError,
+from disclosure.services.publications import (
     publication_approve,
     publication_restore,
     publication_return,

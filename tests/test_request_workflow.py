@@ -11,11 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from disclosure import compliance
+from disclosure.exceptions import WorkflowError
 from disclosure.lib.deadlines import correction_window_closes, reply_due_date
 from disclosure.lib.workdays import Calendar
 from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, RequestEvent
-from disclosure.services import (
-    WorkflowError,
+from disclosure.services.applications import (
     application_answer,
     application_approve_answer,
     application_ask_correction,
@@ -491,7 +491,7 @@ def test_registering_checks_the_form_the_date_and_the_office(client, people):
     client.force_login(people.other_editor)
     assert client.get("/admin/disclosure/informationrequest/add/").status_code == 403
     with pytest.raises(WorkflowError, match="行政办公室"):
-        from disclosure.services import application_register
+        from disclosure.services.applications import application_register
 
         application_register(
             data=application_data(),

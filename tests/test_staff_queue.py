@@ -4,11 +4,8 @@ import uuid
 
 import pytest
 
-from disclosure.services import (
-    application_submit,
-    publication_return,
-    publication_submit,
-)
+from disclosure.services.applications import application_submit
+from disclosure.services.publications import publication_return, publication_submit
 from tests.citizens import application_data
 from tests.conftest import make_draft
 

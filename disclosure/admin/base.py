@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
+from django.http import Http404
+from django.urls import path, reverse
 
+from disclosure import permissions
+from disclosure.admin.workflow import Step, step_view
 from disclosure.lib.names import person_name
+from disclosure.permissions.base import Policy
 
 # What Django's own list filters put in the query string after the field's
 # path: an exact value, an emptiness test or a date range.
@@ -47,3 +53,77 @@ def person_column(field: str | None, description: str):
     column.admin_order_field = "last_name" if field is None else f"{field}__last_name"
     column.__name__ = f"{field or 'user'}_name"
     return column
+
+
+class OfficeScopedAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+    """A model admin that shows each member of staff what their office may see, and no more.
+
+    The list, every object URL and the permissions come from `policy`
+    (`disclosure.permissions`): `visible(user)` scopes the queryset, so an
+    object of another office is not found at all; `can(user, "edit", obj)` and
+    `can(user, "delete", obj)` answer for the change and delete views. The
+    workflow `steps` get one URL each, `<id>/do/<step>/`, named
+    `<app>_<model>_<step_url_name>`.
+    """
+
+    policy: Policy
+    steps: list[Step] = []
+    step_url_name = "transition"
+    not_found = "没有这条记录，或者它不属于您的科室。"
+
+    def get_queryset(self, request):
+        return self.policy.visible(request.user, super().get_queryset(request))
+
+    def has_module_permission(self, request):
+        return permissions.is_office_staff(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return self.policy.visible(request.user).filter(pk=obj.pk).exists()
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return self.policy.can(request.user, "edit", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and self.policy.can(request.user, "delete", obj)
+
+    def get_visible(self, request, object_id):
+        """The object if the user may see it; otherwise 404, as if it did not exist."""
+        obj = self.get_queryset(request).filter(pk=object_id).first()
+        if obj is None:
+            raise Http404(self.not_found)
+        return obj
+
+    def step_url(self, obj, step: Step) -> str:
+        opts = self.model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}_{self.step_url_name}"
+        return reverse(name, args=[obj.pk, step.name])
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<int:object_id>/do/<str:step>/",
+                self.admin_site.admin_view(self.step_view),
+                name=f"{opts.app_label}_{opts.model_name}_{self.step_url_name}",
+            ),
+            *[
+                path(route, self.admin_site.admin_view(view), name=name)
+                for route, view, name in self.object_urls()
+            ],
+            *super().get_urls(),
+        ]
+
+    def object_urls(self) -> list[tuple]:
+        """More views of this admin: (route, view, URL name) each."""
+        return []
+
+    def step_view(self, request, object_id, step):
+        obj = self.get_visible(request, object_id)
+        named = {each.name: each for each in self.steps}
+        if step not in named:
+            raise Http404("没有这个操作。")
+        return step_view(self, request, obj, named[step])

@@ -16,7 +16,7 @@ from disclosure.admin.filters import as_id
 from disclosure.catalogue_excel import ImportRow, WorkbookError, export_workbook, parse_workbook
 from disclosure.lib.deadlines import RuleError
 from disclosure.models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
-from disclosure.services import (
+from disclosure.services.catalogue import (
     CatalogueImportError,
     catalogue_import,
     catalogue_item_save,

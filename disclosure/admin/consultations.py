@@ -7,10 +7,11 @@ from django.utils.text import Truncator
 from disclosure import permissions
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
 from disclosure.admin.filters import IdFilter
+from disclosure.exceptions import WorkflowError
 from disclosure.lib.masking import mask_contact
 from disclosure.models import Comment, Publication
-from disclosure.services import WorkflowError, comment_moderate
 from disclosure.services.audit import log_view
+from disclosure.services.consultations import comment_moderate
 
 
 class ConsultationFilter(IdFilter):
@@ -19,7 +20,7 @@ class ConsultationFilter(IdFilter):
     field = "consultation_id"
 
     def lookups(self, request, model_admin):
-        mine = permissions.comments_for(request.user).values("consultation")
+        mine = permissions.comments.visible(request.user).values("consultation")
         return [
             (str(publication.pk), Truncator(publication.title).chars(30))
             for publication in Publication.objects.filter(pk__in=mine).order_by("-opens_on")
@@ -56,7 +57,7 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def get_fields(self, request, obj=None):
         contact = (
             "contact"
-            if obj and permissions.can_see_contact(request.user, obj)
+            if obj and permissions.comments.can(request.user, "see_contact", obj)
             else "contact_masked"
         )
         return [
@@ -72,7 +73,7 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         ]
 
     def get_queryset(self, request):
-        return permissions.comments_for(request.user, super().get_queryset(request))
+        return permissions.comments.visible(request.user, super().get_queryset(request))
 
     def has_module_permission(self, request):
         return permissions.is_office_staff(request.user)
@@ -80,12 +81,12 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         if obj is None:
             return permissions.is_office_staff(request.user)
-        return permissions.comments_for(request.user).filter(pk=obj.pk).exists()
+        return permissions.comments.visible(request.user).filter(pk=obj.pk).exists()
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return permissions.is_office_staff(request.user)
-        return permissions.can_moderate(request.user, obj)
+        return permissions.comments.can(request.user, "moderate", obj)
 
     def has_add_permission(self, request):
         return False
@@ -119,7 +120,7 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         if (
             comment is not None
             and comment.contact
-            and permissions.can_see_contact(request.user, comment)
+            and permissions.comments.can(request.user, "see_contact", comment)
         ):
             log_view(request.user, comment=comment, fields="联系方式", path=request.path)
         return super().change_view(request, object_id, form_url, extra_context)
@@ -133,7 +134,7 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def _moderate(self, request, queryset, status: str, done: str):
         count = 0
         for comment in queryset.select_related("consultation"):
-            if permissions.can_moderate(request.user, comment):
+            if permissions.comments.can(request.user, "moderate", comment):
                 comment_moderate(
                     comment=comment, actor=request.user, status=status, reply=comment.reply
                 )

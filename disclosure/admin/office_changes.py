@@ -2,43 +2,54 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.html import format_html_join
 
 from disclosure import permissions
-from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.base import OfficeScopedAdmin, person_column
 from disclosure.admin.filters import as_id
-from disclosure.admin.transitions import transition_view
+from disclosure.admin.workflow import Step, step_links, text_form
+from disclosure.exceptions import WorkflowError
 from disclosure.models import PROFILE_FIELDS, Office, OfficeProfileChange
-from disclosure.services import (
-    WorkflowError,
+from disclosure.services.offices import (
     office_change_approve,
     office_change_return,
     office_change_save_draft,
     office_change_submit,
 )
 
-Status = OfficeProfileChange.Status
-
-ACTIONS = {
-    "submit": {"title": "提交审核", "check": permissions.can_edit_profile_change, "text": None},
-    "return": {
-        "title": "退回修改",
-        "check": permissions.can_review_profile_change,
-        "text": "退回原因",
-    },
-    "approve_profile": {
-        "title": "批准生效",
-        "check": permissions.can_review_profile_change,
-        "text": None,
-    },
-}
+STEPS = [
+    Step(
+        name="submit",
+        title="提交审核",
+        policy=permissions.office_changes,
+        help="提交后由本科室审核人审核，审核期间不能修改。",
+        perform=lambda change, user, data: office_change_submit(change=change, actor=user),
+    ),
+    Step(
+        name="return",
+        title="退回修改",
+        policy=permissions.office_changes,
+        form=text_form("退回原因", field="text"),
+        perform=lambda change, user, data: office_change_return(
+            change=change, actor=user, reason=data["text"]
+        ),
+    ),
+    Step(
+        name="approve_profile",
+        title="批准生效",
+        policy=permissions.office_changes,
+        help="批准后，网站“内设机构”“所属单位”页面立即显示变更后的信息，原信息保留在历史记录中。",
+        perform=lambda change, user, data: office_change_approve(change=change, actor=user),
+    ),
+]
 
 
 @admin.register(OfficeProfileChange)
-class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class OfficeProfileChangeAdmin(OfficeScopedAdmin):
+    policy = permissions.office_changes
+    steps = STEPS
+    not_found = "没有这条变更，或者它不归您的科室管理。"
     list_display = ["office", "status", "created_by_name", "created_at", "reviewed_by_name"]
     created_by_name = person_column("created_by", "起草人")
     reviewed_by_name = person_column("reviewed_by", "审核人")
@@ -47,35 +58,17 @@ class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     change_form_template = "admin/disclosure/officeprofilechange/change_form.html"
 
     def has_module_permission(self, request):
-        return permissions.profile_offices(request.user).exists()
-
-    def has_view_permission(self, request, obj=None):
-        if obj is None:
-            return self.has_module_permission(request)
-        return permissions.profile_changes_for(request.user).filter(pk=obj.pk).exists()
+        return permissions.office_changes.offices(request.user).exists()
 
     def has_add_permission(self, request):
-        return permissions.has_role(request.user, None, "editor") and self.has_module_permission(
-            request
-        )
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.has_module_permission(request)
-        return permissions.can_edit_profile_change(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return obj is not None and permissions.can_edit_profile_change(request.user, obj)
+        return permissions.office_changes.can_add(request.user)
 
     def get_queryset(self, request):
-        queryset = (
-            super().get_queryset(request).select_related("office", "created_by", "reviewed_by")
-        )
-        return permissions.profile_changes_for(request.user, queryset)
+        return super().get_queryset(request).select_related("office", "created_by", "reviewed_by")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "office":
-            kwargs["queryset"] = permissions.profile_offices(request.user)
+            kwargs["queryset"] = permissions.office_changes.offices(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -83,7 +76,7 @@ class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         initial = super().get_changeform_initial_data(request)
         office_id = as_id(request.GET.get("office"))
         office = (
-            permissions.profile_offices(request.user).filter(pk=office_id).first()
+            permissions.office_changes.offices(request.user).filter(pk=office_id).first()
             if office_id is not None
             else None
         )
@@ -99,7 +92,7 @@ class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": "选择要变更信息的科室或单位",
                 "opts": self.model._meta,
-                "offices": permissions.profile_offices(request.user),
+                "offices": permissions.office_changes.offices(request.user),
             }
             return TemplateResponse(
                 request, "admin/disclosure/officeprofilechange/choose_office.html", context
@@ -116,39 +109,10 @@ class OfficeProfileChangeAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         if obj is not None:
             context["workflow"] = {
                 "change": obj,
-                "actions": [
-                    (name, spec["title"])
-                    for name, spec in ACTIONS.items()
-                    if spec["check"](request.user, obj)
-                ],
+                "steps": step_links(self, request, obj),
                 "differences": _differences(obj),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_urls(self):
-        return [
-            path(
-                "<int:object_id>/do/<str:action>/",
-                self.admin_site.admin_view(self.transition_view),
-                name="disclosure_officeprofilechange_transition",
-            ),
-            *super().get_urls(),
-        ]
-
-    def transition_view(self, request, object_id, action):
-        change = self.get_queryset(request).filter(pk=object_id).first()
-        spec = ACTIONS.get(action)
-        if change is None or spec is None:
-            raise Http404("没有这条变更，或者它不归您的科室管理。")
-
-        def perform(text: str) -> OfficeProfileChange:
-            if action == "submit":
-                return office_change_submit(change=change, actor=request.user)
-            if action == "return":
-                return office_change_return(change=change, actor=request.user, reason=text)
-            return office_change_approve(change=change, actor=request.user)
-
-        return transition_view(self, request, change, action, spec, perform)
 
 
 def _differences(change: OfficeProfileChange):

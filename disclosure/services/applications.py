@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure import permissions
+from disclosure.exceptions import WorkflowError, require
 from disclosure.lib.codes import application_number
 from disclosure.lib.deadlines import (
     MAX_EXTENSION_WORKING_DAYS,
@@ -43,7 +44,6 @@ from disclosure.models import (
     RequestNumberSequence,
 )
 from disclosure.models.base import locked
-from disclosure.services.publications import WorkflowError, _require
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action
@@ -129,8 +129,8 @@ def _save(application: InformationRequest, calendar: Calendar | None = None) -> 
 
 
 def _handler(actor, application: InformationRequest) -> None:
-    _require(
-        permissions.can_handle_application(actor, application),
+    require(
+        permissions.applications.can(actor, "handle", application),
         "只有承办科室的工作人员可以办理这件申请。",
     )
 
@@ -201,16 +201,16 @@ def application_register(
     if existing is not None:
         return existing, _code_for(existing)
     office = receiving_office()
-    _require(
+    require(
         permissions.in_office(actor, office.pk),
         f"政府信息公开申请由{office.name}登记和办理。",
     )
-    _require(
+    require(
         channel in InformationRequest.Channel.values
         and channel != InformationRequest.Channel.ONLINE,
         "网上申请由申请人在网站提交，请选择当面提交、信函或传真。",
     )
-    _require(received_on <= timezone.localdate(), "收到申请日期不能晚于今天。")
+    require(received_on <= timezone.localdate(), "收到申请日期不能晚于今天。")
     try:
         with transaction.atomic():
             application, code = _new_application(
@@ -241,11 +241,9 @@ def application_receive(*, application, actor, on: dt.date | None = None) -> Inf
     """Confirm receipt of an online application: the reply clock starts that day."""
     application = locked(application)
     _handler(actor, application)
-    _require(application.status == Status.SUBMITTED, "这件申请已经确认收到。")
+    require(application.status == Status.SUBMITTED, "这件申请已经确认收到。")
     on = _today(on)
-    _require(
-        on >= timezone.localtime(application.submitted_at).date(), "确认日期不能早于提交日期。"
-    )
+    require(on >= timezone.localtime(application.submitted_at).date(), "确认日期不能早于提交日期。")
     application.status = Status.RECEIVED
     application.received_on = on
     application.clock_start = on
@@ -263,15 +261,15 @@ def application_ask_correction(
     _handler(actor, application)
     on = _today(on)
     calendar = HolidaySchedule.objects.calendar()
-    _require(application.status == Status.RECEIVED, "只有办理中的申请可以要求补正。")
-    _require(application.correction_requested_on is None, "补正只能要求一次。")
+    require(application.status == Status.RECEIVED, "只有办理中的申请可以要求补正。")
+    require(application.correction_requested_on is None, "补正只能要求一次。")
     last_day = correction_window_closes(application.received_on, calendar)
-    _require(
+    require(
         on <= last_day,
         f"要求补正应在收到申请之日起7个工作日内提出（最迟{last_day:%Y年%m月%d日}），已经超过。",
     )
-    _require(bool(note.strip()), "请写明需要补正的事项。")
-    _require(deadline > on, "补正期限应晚于今天。")
+    require(bool(note.strip()), "请写明需要补正的事项。")
+    require(deadline > on, "补正期限应晚于今天。")
     application.status = Status.CORRECTION
     application.correction_requested_on = on
     application.correction_note = note.strip()
@@ -295,8 +293,8 @@ def application_correction_received(
     application = locked(application)
     _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
-    _require(
+    require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
+    require(
         on <= application.correction_deadline,
         "已经超过补正期限，申请人逾期未补正的，应终止办理。",
     )
@@ -316,8 +314,8 @@ def application_lapse(*, application, actor=None, on: dt.date | None = None) -> 
     if actor is not None:
         _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
-    _require(on > application.correction_deadline, "补正期限还没有到。")
+    require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
+    require(on > application.correction_deadline, "补正期限还没有到。")
     application.status = Status.CLOSED
     application.reply_type = ReplyType.OTHER_NO_CORRECTION
     application.closed_on = on
@@ -346,9 +344,9 @@ def application_consult_third_party(
     application = locked(application)
     _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.RECEIVED, "只有办理中的申请可以征求第三方意见。")
-    _require(bool(note.strip()), "请写明征求哪一方的意见、涉及什么内容。")
-    _require(on >= application.clock_start, "征求意见日期不能早于收到申请之日。")
+    require(application.status == Status.RECEIVED, "只有办理中的申请可以征求第三方意见。")
+    require(bool(note.strip()), "请写明征求哪一方的意见、涉及什么内容。")
+    require(on >= application.clock_start, "征求意见日期不能早于收到申请之日。")
     application.status = Status.THIRD_PARTY
     application.third_party_sent_on = on
     application.third_party_replied_on = None
@@ -366,8 +364,8 @@ def application_third_party_replied(
     application = locked(application)
     _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
-    _require(on >= application.third_party_sent_on, "答复日期不能早于征求意见日期。")
+    require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
+    require(on >= application.third_party_sent_on, "答复日期不能早于征求意见日期。")
     calendar = HolidaySchedule.objects.calendar()
     paused = calendar.workdays_between(application.third_party_sent_on, on)
     application.status = Status.RECEIVED
@@ -390,19 +388,19 @@ def application_extend(
 ) -> InformationRequest:
     """Extend the reply period once, by at most 20 working days, with a reviewer's approval."""
     application = locked(application)
-    _require(
-        permissions.can_approve_extension(actor, application),
+    require(
+        permissions.applications.is_reviewer(actor, application),
         "延长答复期限须经承办科室审核人同意，请由审核人操作。",
     )
     on = _today(on)
-    _require(application.status == Status.RECEIVED, "只有办理中的申请可以延长答复期限。")
-    _require(application.extension_days == 0, "答复期限只能延长一次。")
-    _require(
+    require(application.status == Status.RECEIVED, "只有办理中的申请可以延长答复期限。")
+    require(application.extension_days == 0, "答复期限只能延长一次。")
+    require(
         1 <= days <= MAX_EXTENSION_WORKING_DAYS,
         f"延长的期限为1至{MAX_EXTENSION_WORKING_DAYS}个工作日。",
     )
-    _require(bool(reason.strip()), "请填写延期理由。")
-    _require(on <= application.due_date, "答复期限已过，不能再延长。")
+    require(bool(reason.strip()), "请填写延期理由。")
+    require(on <= application.due_date, "答复期限已过，不能再延长。")
     application.extension_days = days
     application.extension_reason = reason.strip()
     application.extended_on = on
@@ -436,18 +434,18 @@ def application_answer(
     application = locked(application)
     _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
-    _require(reply_type in ReplyType.values, "请选择答复类型。")
-    _require(
+    require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
+    require(reply_type in ReplyType.values, "请选择答复类型。")
+    require(
         reply_type != ReplyType.OTHER_NO_CORRECTION,
         "逾期未补正的申请由系统在补正期限过后终止办理。",
     )
-    _require(reply_file is not None, "请上传答复书。")
+    require(reply_file is not None, "请上传答复书。")
     try:
         check_attachment(reply_file)
     except ValidationError as error:
         raise WorkflowError(error.messages[0]) from error
-    _require(on >= application.clock_start, "答复日期不能早于收到申请之日。")
+    require(on >= application.clock_start, "答复日期不能早于收到申请之日。")
     application.reply_type = reply_type
     application.reply_note = note.strip()
     application.reply_return_reason = ""
@@ -478,9 +476,9 @@ def application_approve_answer(
 ) -> InformationRequest:
     """A reviewer of the office, not the reply's author, lets the reply go out."""
     application = locked(application)
-    _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
-    _require(
-        permissions.can_review_answer(actor, application),
+    require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
+    require(
+        permissions.applications.can(actor, "review_answer", application),
         "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
     )
     on = _today(on)
@@ -494,12 +492,12 @@ def application_return_answer(
 ) -> InformationRequest:
     """Send the reply back to be redone; the application is in hand again, its clock running."""
     application = locked(application)
-    _require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
-    _require(
-        permissions.can_review_answer(actor, application),
+    require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
+    require(
+        permissions.applications.can(actor, "review_answer", application),
         "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
     )
-    _require(bool(reason.strip()), "请填写退回原因。")
+    require(bool(reason.strip()), "请填写退回原因。")
     on = _today(on)
     application.status = Status.RECEIVED
     application.reply_return_reason = reason.strip()
@@ -520,8 +518,8 @@ def application_close(
     application = locked(application)
     _handler(actor, application)
     on = _today(on)
-    _require(application.status == Status.ANSWERED, "只有已答复的申请可以办结。")
-    _require(bool(note.strip()), "请写明答复书的送达方式和日期。")
+    require(application.status == Status.ANSWERED, "只有已答复的申请可以办结。")
+    require(bool(note.strip()), "请写明答复书的送达方式和日期。")
     application.status = Status.CLOSED
     application.closed_on = on
     application.close_note = note.strip()

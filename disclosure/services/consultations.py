@@ -8,8 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure import permissions
+from disclosure.exceptions import WorkflowError
 from disclosure.models import Comment, Publication
-from disclosure.services.publications import WorkflowError
 
 
 def comment_submit(
@@ -46,7 +46,7 @@ def comment_submit(
 def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
     """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
     comment = Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
-    if not permissions.can_moderate(actor, comment):
+    if not permissions.comments.can(actor, "moderate", comment):
         raise WorkflowError("只有负责这次征求意见的科室可以处理意见。")
     if status not in Comment.Status.values:
         raise WorkflowError("处理状态不正确。")

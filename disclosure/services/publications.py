@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure import permissions
+from disclosure.exceptions import WorkflowError, require
 from disclosure.lib.codes import index_number
 from disclosure.models import (
     Attachment,
@@ -56,15 +57,6 @@ CONTENT_FIELDS = [
 ]
 
 
-class WorkflowError(Exception):
-    """A step that is not allowed now; the message is for the member of staff."""
-
-
-def _require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise WorkflowError(message)
-
-
 def _save(
     publication: Publication, actor, reason: str, *, published_on: date | None = None
 ) -> None:
@@ -94,8 +86,8 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
     """Create a draft, or save changes to one."""
     creating = publication.pk is None
     if creating:
-        _require(
-            permissions.items_for(actor).filter(pk=publication.item_id).exists(),
+        require(
+            permissions.publications.items(actor).filter(pk=publication.item_id).exists(),
             "您的科室不负责这个目录事项，不能在其下发布信息。",
         )
         staff = permissions.staff_of(actor)
@@ -105,7 +97,9 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
         publication.status = Status.DRAFT
     else:
         current = locked(publication)
-        _require(permissions.can_edit(actor, current), "只有本科室的信息员可以修改草稿。")
+        require(
+            permissions.publications.can(actor, "edit", current), "只有本科室的信息员可以修改草稿。"
+        )
         publication.status = current.status
     _save(publication, actor, "起草" if creating else "修改草稿")
     target = publication.revision_of or publication
@@ -119,7 +113,10 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
     publication = locked(publication)
-    _require(permissions.can_submit(actor, publication), "只有本科室的信息员可以提交草稿。")
+    require(
+        permissions.publications.can(actor, "submit", publication),
+        "只有本科室的信息员可以提交草稿。",
+    )
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
     try:
@@ -128,11 +125,11 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
         raise WorkflowError("信息还不完整：" + "；".join(error.messages)) from error
     if publication.is_feedback:
         consultation = publication.feedback_for
-        _require(
+        require(
             consultation.closes_on is not None and consultation.closes_on < timezone.localdate(),
             "征求意见结束后才能提交采纳情况反馈。",
         )
-        _require(publication.decisions.exists(), "请至少填写一条意见采纳情况。")
+        require(publication.decisions.exists(), "请至少填写一条意见采纳情况。")
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()
@@ -145,11 +142,11 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
 @transaction.atomic
 def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
     publication = locked(publication)
-    _require(
-        permissions.can_review(actor, publication),
+    require(
+        permissions.publications.can(actor, "review", publication),
         "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
     )
-    _require(bool(reason.strip()), "请填写退回原因。")
+    require(bool(reason.strip()), "请填写退回原因。")
     publication.status = Status.DRAFT
     publication.return_reason = reason.strip()
     _save(publication, actor, f"退回修改：{reason}")
@@ -167,11 +164,11 @@ def publication_approve(
     live throughout; the revision itself is then discarded.
     """
     publication = locked(publication)
-    _require(
-        permissions.can_review(actor, publication),
+    require(
+        permissions.publications.can(actor, "review", publication),
         "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
     )
-    _require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
+    require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
     now = timezone.now()
     if publication.revision_of_id:
         return _merge_revision(publication, actor, confidentiality_note, now)
@@ -218,11 +215,11 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
 @transaction.atomic
 def publication_withdraw(*, publication: Publication, actor, reason: str) -> Publication:
     publication = locked(publication)
-    _require(
-        permissions.can_withdraw(actor, publication),
+    require(
+        permissions.publications.can(actor, "withdraw", publication),
         "只有本科室的审核人可以撤回已发布的信息。",
     )
-    _require(bool(reason.strip()), "请填写撤回原因，它会在网站上向公众说明。")
+    require(bool(reason.strip()), "请填写撤回原因，它会在网站上向公众说明。")
     Publication.objects.filter(revision_of=publication).delete()
     publication.status = Status.WITHDRAWN
     publication.withdrawal_reason = reason
@@ -236,7 +233,10 @@ def publication_withdraw(*, publication: Publication, actor, reason: str) -> Pub
 def publication_start_revision(*, publication: Publication, actor) -> Publication:
     """A draft copy of a published document; the document stays live meanwhile."""
     live = locked(publication)
-    _require(permissions.can_revise(actor, live), "只有本科室的信息员可以修改已发布的信息。")
+    require(
+        permissions.publications.can(actor, "revise", live),
+        "只有本科室的信息员可以修改已发布的信息。",
+    )
     existing = Publication.objects.filter(revision_of=live).first()
     if existing is not None:
         return existing
@@ -284,12 +284,15 @@ def publication_restore(*, publication: Publication, history_id: int, actor) -> 
     holding it, to be submitted and approved.
     """
     version = publication.history.filter(history_id=history_id).first()
-    _require(version is not None, "找不到这个历史版本。")
+    require(version is not None, "找不到这个历史版本。")
     if publication.status == Status.PUBLISHED:
         target = publication_start_revision(publication=publication, actor=actor)
     else:
         target = locked(publication)
-        _require(permissions.can_edit(actor, target), "只有本科室的信息员可以恢复草稿的历史版本。")
+        require(
+            permissions.publications.can(actor, "edit", target),
+            "只有本科室的信息员可以恢复草稿的历史版本。",
+        )
     for field in CONTENT_FIELDS:
         setattr(target, field, getattr(version, field))
     when = timezone.localtime(version.history_date)

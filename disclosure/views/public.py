@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.catalogue import Node, build_tree, directory_rows
+from disclosure.exceptions import WorkflowError
 from disclosure.filters import PublicationFilter
 from disclosure.forms import CommentForm
 from disclosure.models import (
@@ -18,8 +19,7 @@ from disclosure.models import (
     Publication,
 )
 from disclosure.ratelimit import client_key, give_back, take
-from disclosure.services import WorkflowError
-from disclosure.services import comment_submit as comment_submit_service
+from disclosure.services.consultations import comment_submit as comment_submit_service
 
 PER_PAGE = 20
 Presentation = CatalogueItem.Presentation

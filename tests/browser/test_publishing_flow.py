@@ -64,7 +64,7 @@ def test_an_editor_drafts_a_reviewer_approves_and_a_citizen_finds_it(
 def test_filters_and_a_withdrawn_page_are_accessible(
     page: Page, live_server, transactional_db, people
 ):
-    from disclosure.services import publication_withdraw
+    from disclosure.services.publications import publication_withdraw
     from tests.conftest import make_draft, publish
 
     kept = publish(make_draft(people.editor, title="仍然有效的答复"), people.reviewer)

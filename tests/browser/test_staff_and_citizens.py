@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from disclosure.models import Publication
-from disclosure.services import publication_submit
+from disclosure.services.publications import publication_submit
 from tests.browser.test_public_site import assert_accessible
 from tests.citizens import make_consultation
 from tests.conftest import make_draft
@@ -116,7 +116,7 @@ def test_a_refused_comment_brings_its_errors_into_view(
 
 
 def test_staff_lists_fit_a_1366_pixel_screen(log_in, live_server, people):
-    from disclosure.services import publication_approve
+    from disclosure.services.publications import publication_approve
 
     for n in range(3):
         draft = make_draft(people.editor, title=f"关于第{n}号建议的答复")

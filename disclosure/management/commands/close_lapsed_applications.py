@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from disclosure.services import close_lapsed_applications
+from disclosure.services.applications import close_lapsed_applications
 
 
 class Command(BaseCommand):

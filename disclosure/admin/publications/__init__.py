@@ -1,75 +1,49 @@
 """The office-scoped admin for publications.
 
 What a member of staff sees and may do comes from `disclosure.permissions`:
-the queryset, the list filters, search, autocomplete, the actions and every
+the queryset, the list filters, search, autocomplete, the steps and every
 object URL go through it, so no admin route shows one office another
-office's unpublished work.
+office's unpublished work. The package holds the form (`forms`), its inlines,
+the list filters, the workflow `steps` and the staff views of a document
+(`views`: preview, files, history).
 """
+
+from functools import partial
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from disclosure import compliance, permissions
-from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure import permissions
+from disclosure.admin import dashboard
+from disclosure.admin.base import OfficeScopedAdmin
 from disclosure.admin.filters import as_id
-from disclosure.admin.publication_forms import (
-    CONSULTATION_MIN_DAYS,
-    AttachmentInline,
-    FeedbackDecisionInline,
-    ItemFilter,
-    OfficeFilter,
-    PublicationForm,
-    StateFilter,
-    fields_for,
-)
-from disclosure.admin.transitions import transition_view
+from disclosure.admin.publications import views
+from disclosure.admin.publications.filters import ItemFilter, OfficeFilter, StateFilter
+from disclosure.admin.publications.forms import CONSULTATION_MIN_DAYS, PublicationForm, fields_for
+from disclosure.admin.publications.inlines import AttachmentInline, FeedbackDecisionInline
+from disclosure.admin.publications.steps import STEPS
+from disclosure.admin.workflow import step_links
+from disclosure.exceptions import WorkflowError
 from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.html import safe_body
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
-from disclosure.services import (
-    WorkflowError,
-    publication_approve,
-    publication_restore,
-    publication_return,
-    publication_save_draft,
-    publication_start_revision,
-    publication_submit,
-    publication_withdraw,
-)
-from disclosure.views.public import file_response, photo_response, preview_context
+from disclosure.services.publications import publication_save_draft, publication_submit
 
 Status = Publication.Status
 
 
-TRANSITIONS = {
-    "submit": {"title": "提交审核", "check": permissions.can_submit, "text": None},
-    "return": {"title": "退回修改", "check": permissions.can_review, "text": "退回原因"},
-    "approve": {"title": "批准发布", "check": permissions.can_review, "text": "保密审查意见"},
-    "withdraw": {
-        "title": "撤回",
-        "check": permissions.can_withdraw,
-        "text": "撤回原因（将在网站上向公众显示）",
-    },
-    "revise": {
-        "title": "修改已发布信息",
-        "check": permissions.can_revise,
-        "text": None,
-        "button": "创建修改稿",
-        "done": "已创建修改稿，修改后请提交审核",
-    },
-}
-
-
 @admin.register(Publication)
-class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class PublicationAdmin(OfficeScopedAdmin):
+    policy = permissions.publications
+    steps = STEPS
+    not_found = "没有这条信息，或者它不属于您的科室。"
     form = PublicationForm
     change_form_template = "admin/disclosure/publication/change_form.html"
     change_list_template = "admin/disclosure/publication/change_list.html"
@@ -97,30 +71,11 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     ordering = ["-updated_at", "-id"]
     actions = None
 
-    # -- who may do what -------------------------------------------------
-
-    def has_module_permission(self, request):
-        return permissions.is_office_staff(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.is_office_staff(request.user)
-        return permissions.publications_for(request.user).filter(pk=obj.pk).exists()
-
     def has_add_permission(self, request):
-        return permissions.items_for(request.user).exists()
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.is_office_staff(request.user)
-        return permissions.can_edit(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return obj is not None and permissions.can_delete(request.user, obj)
+        return permissions.publications.items(request.user).exists()
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("item", "office")
-        return permissions.publications_for(request.user, queryset)
+        return super().get_queryset(request).select_related("item", "office")
 
     def get_search_results(self, request, queryset, search_term):
         """Autocomplete for 相关信息 also offers other offices' public documents.
@@ -171,14 +126,14 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         pk = as_id(request.GET.get("item"))
         if pk is None:
             return None
-        return permissions.items_for(request.user).filter(pk=pk).first()
+        return permissions.publications.items(request.user).filter(pk=pk).first()
 
     def get_fields(self, request, obj=None):
         item = self._item_for(request, obj)
         if item is None:
             return ["title"]
         fields = fields_for(item, obj, request.user, feedback=self._is_feedback(request, obj))
-        if obj is not None and not permissions.can_edit(request.user, obj):
+        if obj is not None and not permissions.publications.can(request.user, "edit", obj):
             shown_as_html = {"body": "body_display", "drafting_note": "drafting_note_display"}
             fields = [shown_as_html.get(field, field) for field in fields]
         return fields
@@ -218,7 +173,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         if self._item_for(request, None) is None:
             if not self.has_add_permission(request):
                 raise PermissionDenied
-            items = permissions.items_for(request.user).select_related("parent__parent")
+            items = permissions.publications.items(request.user).select_related("parent__parent")
             context = {
                 **self.admin_site.each_context(request),
                 "title": "选择要发布信息的目录事项",
@@ -257,7 +212,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         return HttpResponseRedirect(change_url)
 
     def delete_model(self, request, obj):
-        if not permissions.can_delete(request.user, obj):
+        if not permissions.publications.can(request.user, "delete", obj):
             raise PermissionDenied
         super().delete_model(request, obj)
 
@@ -273,17 +228,13 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             events = (obj.revision_of or obj).events.select_related("actor")
             context["workflow"] = {
                 "publication": obj,
-                "actions": [
-                    (name, spec["title"])
-                    for name, spec in TRANSITIONS.items()
-                    if spec["check"](user, obj)
-                ],
+                "steps": step_links(self, request, obj),
                 "events": events,
                 "returned": events.filter(action=PublicationEvent.Action.RETURNED).last()
                 if obj.is_returned
                 else None,
                 "pending_revision": Publication.objects.filter(revision_of=obj).first(),
-                "is_author": permissions.is_author(user, obj),
+                "is_author": permissions.publications.is_author(user, obj),
                 **self._consultation_tools(request, obj),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -306,7 +257,7 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             closed
             and obj.status == Status.PUBLISHED
             and tools["feedback"] is None
-            and permissions.items_for(request.user).filter(pk=obj.item_id).exists()
+            and permissions.publications.items(request.user).filter(pk=obj.item_id).exists()
         ):
             query = urlencode(
                 {
@@ -318,162 +269,31 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             tools["write_feedback"] = reverse("admin:disclosure_publication_add") + "?" + query
         return tools
 
-    def get_urls(self):
-        def wrap(view):
-            return self.admin_site.admin_view(view)
-
+    def object_urls(self):
         return [
-            path(
-                "<int:object_id>/do/<str:action>/",
-                wrap(self.transition_view),
-                name="disclosure_publication_transition",
-            ),
-            path(
+            (
                 "<int:object_id>/preview/",
-                wrap(self.preview_view),
-                name="disclosure_publication_preview",
+                partial(views.preview, self),
+                "disclosure_publication_preview",
             ),
-            path(
+            (
                 "<int:object_id>/preview/print/",
-                wrap(self.preview_print_view),
-                name="disclosure_publication_preview_print",
+                partial(views.preview, self, template="disclosure/publication_print.html"),
+                "disclosure_publication_preview_print",
             ),
-            path(
+            (
                 "<int:object_id>/files/<int:attachment_id>/",
-                wrap(self.attachment_view),
-                name="disclosure_publication_attachment",
+                partial(views.attachment, self),
+                "disclosure_publication_attachment",
             ),
-            path(
-                "<int:object_id>/photo/",
-                wrap(self.photo_view),
-                name="disclosure_publication_photo",
-            ),
-            path(
+            ("<int:object_id>/photo/", partial(views.photo, self), "disclosure_publication_photo"),
+            (
                 "<int:object_id>/restore/<int:history_id>/",
-                wrap(self.restore_view),
-                name="disclosure_publication_restore",
+                partial(views.restore, self),
+                "disclosure_publication_restore",
             ),
-            path("deadlines/", wrap(self.deadlines_view), name="disclosure_publication_deadlines"),
-            *super().get_urls(),
+            ("deadlines/", dashboard.deadlines_view, "disclosure_publication_deadlines"),
         ]
 
-    def _get_visible(self, request, object_id) -> Publication:
-        publication = self.get_queryset(request).filter(pk=object_id).first()
-        if publication is None:
-            raise Http404("没有这条信息，或者它不属于您的科室。")
-        return publication
-
-    def transition_view(self, request, object_id, action):
-        publication = self._get_visible(request, object_id)
-        spec = TRANSITIONS.get(action)
-        if spec is None:
-            raise Http404
-
-        def perform(text: str) -> Publication:
-            return self._perform(action, publication, request.user, text)
-
-        return transition_view(self, request, publication, action, spec, perform)
-
-    def _perform(self, action: str, publication: Publication, actor, text: str) -> Publication:
-        if action == "submit":
-            return publication_submit(publication=publication, actor=actor)
-        if action == "return":
-            return publication_return(publication=publication, actor=actor, reason=text)
-        if action == "approve":
-            return publication_approve(
-                publication=publication, actor=actor, confidentiality_note=text
-            )
-        if action == "withdraw":
-            return publication_withdraw(publication=publication, actor=actor, reason=text)
-        return publication_start_revision(publication=publication, actor=actor)
-
-    def deadlines_view(self, request):
-        """The compliance dashboard: each office its own, administrators everything."""
-        if not permissions.is_office_staff(request.user):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "公开时限",
-            "opts": self.model._meta,
-            **compliance.dashboard(
-                *compliance.scope_for(request.user),
-                timezone.localdate(),
-                applications=permissions.applications_for(request.user),
-            ),
-        }
-        return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)
-
-    def preview_view(self, request, object_id, template="disclosure/publication.html"):
-        """The document as citizens will see it, whatever its state, for those who may see it."""
-        publication = self._get_visible(request, object_id)
-        return TemplateResponse(request, template, preview_context(publication))
-
-    def preview_print_view(self, request, object_id):
-        return self.preview_view(request, object_id, "disclosure/publication_print.html")
-
-    def attachment_view(self, request, object_id, attachment_id):
-        """An attachment of a document the user may see, with the public download's checks."""
-        publication = self._get_visible(request, object_id)
-        attachment = publication.attachments.filter(pk=attachment_id).first()
-        if attachment is None:
-            raise Http404("没有这个附件。")
-        return file_response(
-            attachment.file, attachment.download_name, attachment.content_type, as_attachment=True
-        )
-
-    def photo_view(self, request, object_id):
-        publication = self._get_visible(request, object_id)
-        if not publication.photo:
-            raise Http404("这条信息没有照片。")
-        return photo_response(publication)
-
     def history_view(self, request, object_id, extra_context=None):
-        publication = self._get_visible(request, object_id)
-        versions = list(
-            publication.history.select_related("history_user").order_by("-history_date")
-        )
-        rows = []
-        for newer, older in zip(versions, [*versions[1:], None], strict=True):
-            changed = []
-            if older is not None:
-                delta = newer.diff_against(older)
-                changed = [
-                    str(Publication._meta.get_field(change.field).verbose_name)
-                    for change in delta.changes
-                    if change.field != "related"
-                ]
-            rows.append({"version": newer, "changed": changed})
-        can_restore = permissions.can_edit(request.user, publication) or permissions.can_revise(
-            request.user, publication
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"历史版本：{publication.title}",
-            "opts": self.model._meta,
-            "original": publication,
-            "rows": rows,
-            "events": publication.events.select_related("actor"),
-            "can_restore": can_restore,
-        }
-        return TemplateResponse(request, "admin/disclosure/publication/history.html", context)
-
-    def restore_view(self, request, object_id, history_id):
-        publication = self._get_visible(request, object_id)
-        if request.method != "POST":
-            return redirect("admin:disclosure_publication_history", publication.pk)
-        try:
-            target = publication_restore(
-                publication=publication, history_id=history_id, actor=request.user
-            )
-        except WorkflowError as error:
-            messages.error(request, str(error))
-            return redirect("admin:disclosure_publication_history", publication.pk)
-        if target.pk != publication.pk:
-            messages.success(
-                request, "已用该历史版本生成修改稿，请检查后提交审核；原信息在审核期间照常公开。"
-            )
-        else:
-            messages.success(request, "已恢复该历史版本，请检查后提交审核。")
-        return HttpResponseRedirect(
-            reverse("admin:disclosure_publication_change", args=[target.pk])
-        )
+        return views.history(self, request, object_id)

@@ -1,26 +1,19 @@
-"""The publication form, its inlines and the list filters of the publication admin.
+"""The publication form and the attachment form.
 
 The form follows the document's catalogue item: the metadata the item asks
 for is shown and required, nothing else.
 """
 
 from django import forms
-from django.contrib import admin
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html
 
 from disclosure import permissions
-from disclosure.admin.filters import IdFilter
 from disclosure.admin.widgets import StaffFileInput, StaffLink
 from disclosure.lib.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
 from disclosure.models import (
     Attachment,
     CatalogueItem,
     DocumentField,
-    FeedbackDecision,
-    Office,
     Publication,
 )
 
@@ -156,128 +149,3 @@ class AttachmentForm(forms.ModelForm):
         if cleaned.get("name"):
             cleaned["name"] = name_without_extension(cleaned["name"])
         return cleaned
-
-
-class AttachmentInline(admin.TabularInline):
-    model = Attachment
-    form = AttachmentForm
-    extra = 1
-    # The file links to the staff download already; the public address opens only once public.
-    view_on_site = False
-    fields = ["file", "name", "order", "size_display"]
-    readonly_fields = ["file_link", "size_display"]
-
-    def get_fields(self, request, obj=None):
-        if obj is not None and not self._editable(request, obj):
-            return ["file_link", "order", "size_display"]
-        return self.fields
-
-    @admin.display(description="文件")
-    def file_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.staff_url(), obj.download_name)
-
-    @admin.display(description="类型和大小")
-    def size_display(self, obj):
-        return f"{obj.type_label}，{obj.size_label}" if obj.pk else "—"
-
-    def _editable(self, request, obj) -> bool:
-        return obj is not None and permissions.can_edit(request.user, obj)
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None or permissions.publications_for(request.user).filter(pk=obj.pk).exists()
-
-    def has_add_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.items_for(request.user).exists()
-        return self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-
-class FeedbackDecisionInline(admin.TabularInline):
-    """The lines of a consultation's feedback: which comments, adopted or not, and why."""
-
-    model = FeedbackDecision
-    extra = 1
-    fields = ["opinion", "decision", "reason", "order"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name in ("opinion", "reason"):
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 40})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def _editable(self, request, obj) -> bool:
-        return obj is None or permissions.can_edit(request.user, obj)
-
-    def has_view_permission(self, request, obj=None):
-        return obj is None or permissions.publications_for(request.user).filter(pk=obj.pk).exists()
-
-    def has_add_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editable(request, obj)
-
-
-class StateFilter(admin.SimpleListFilter):
-    title = "状态"
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("draft", "草稿"),
-            ("returned", "已退回"),
-            ("submitted", "待审核"),
-            ("scheduled", "定时发布"),
-            ("published", "已发布"),
-            ("withdrawn", "已撤回"),
-            ("revision", "修改稿"),
-        ]
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        value = self.value()
-        if value == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
-        if value == "published":
-            return queryset.filter(status=Status.PUBLISHED, published_at__lte=now)
-        if value == "revision":
-            return queryset.filter(revision_of__isnull=False)
-        if value == "draft":
-            return queryset.filter(status=Status.DRAFT, return_reason="")
-        if value == "returned":
-            return queryset.filter(status=Status.DRAFT).exclude(return_reason="")
-        if value in (Status.SUBMITTED, Status.WITHDRAWN):
-            return queryset.filter(status=value)
-        return queryset
-
-
-class ItemFilter(IdFilter):
-    title = "目录事项"
-    parameter_name = "item"
-    field = "item_id"
-
-    def lookups(self, request, model_admin):
-        mine = permissions.publications_for(request.user).values("item")
-        items = CatalogueItem.objects.filter(
-            Q(pk__in=mine) | Q(pk__in=permissions.items_for(request.user).values("pk"))
-        ).select_related("parent__parent")
-        return [(str(item.pk), str(item)) for item in items.in_tree_order()]
-
-
-class OfficeFilter(IdFilter):
-    title = "发布科室"
-    parameter_name = "office"
-    field = "office_id"
-
-    def lookups(self, request, model_admin):
-        if not permissions.is_admin(request.user):
-            return []
-        return [(str(office.pk), office.name) for office in Office.objects.all()]

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from disclosure import compliance, permissions
-from disclosure.admin.application_steps import ACTIONS, RegisterForm
-from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.applications.forms import RegisterForm
+from disclosure.admin.applications.steps import STEPS
+from disclosure.admin.base import DeclaredLookupsOnly, OfficeScopedAdmin, person_column
+from disclosure.admin.workflow import step_links
+from disclosure.exceptions import WorkflowError
 from disclosure.lib.masking import (
     mask_address,
     mask_contact,
@@ -29,8 +30,7 @@ from disclosure.lib.masking import (
     mask_phone,
 )
 from disclosure.models import InformationRequest, PersonalDataView
-from disclosure.services import WorkflowError, application_register
-from disclosure.services.applications import receiving_office
+from disclosure.services.applications import application_register, receiving_office
 from disclosure.services.audit import log_view
 from disclosure.views.public import file_response
 
@@ -135,7 +135,12 @@ class DueFilter(admin.SimpleListFilter):
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class InformationRequestAdmin(OfficeScopedAdmin):
+    policy = permissions.applications
+    steps = STEPS
+    step_url_name = "action"
+    not_found = "没有这件申请，或者它不由您的科室办理。"
+
     class Media:
         css = {"all": ["admin_extra/publication.css"]}
 
@@ -170,20 +175,8 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     address_masked = _masked_display("address")
     postcode_masked = _masked_display("postcode")
 
-    def get_queryset(self, request):
-        return permissions.applications_for(request.user, super().get_queryset(request))
-
-    def has_module_permission(self, request):
-        return permissions.is_office_staff(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.is_office_staff(request.user)
-        return permissions.applications_for(request.user).filter(pk=obj.pk).exists()
-
     def has_add_permission(self, request):
-        office = receiving_office()
-        return office is not None and permissions.in_office(request.user, office.pk)
+        return permissions.applications.can_register(request.user, receiving_office())
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -245,7 +238,7 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         personal = list(PERSONAL)
-        if obj is None or not permissions.can_handle_application(request.user, obj):
+        if obj is None or not permissions.applications.can(request.user, "handle", obj):
             personal = [f"{name}_masked" for name in personal]
         return [
             ("申请", {"fields": ["number", "channel", "status", "office", "submitted_at"]}),
@@ -276,83 +269,27 @@ class InformationRequestAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         extra_context = extra_context or {}
         if application is not None:
             user = request.user
-            if request.method == "GET" and permissions.can_handle_application(user, application):
+            if request.method == "GET" and permissions.applications.can(
+                user, "handle", application
+            ):
                 log_view(
                     user,
                     application=application,
                     fields="姓名、证件号码、联系电话、电子邮箱、传真号码、通信地址",
                     path=request.path,
                 )
-            extra_context["application_steps"] = [
-                (name, spec["title"])
-                for name, spec in ACTIONS.items()
-                if application.status in spec["states"] and spec["check"](user, application)
-            ]
+            extra_context["application_steps"] = step_links(self, request, application)
             extra_context["events"] = application.events.select_related("actor")
-            extra_context["is_handler"] = permissions.can_handle_application(user, application)
+            extra_context["is_handler"] = permissions.applications.can(user, "handle", application)
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def get_urls(self):
-        def wrap(view):
-            return self.admin_site.admin_view(view)
-
-        return [
-            path(
-                "<int:object_id>/do/<str:action>/",
-                wrap(self.action_view),
-                name="disclosure_informationrequest_action",
-            ),
-            path(
-                "<int:object_id>/reply/",
-                wrap(self.reply_view),
-                name="disclosure_informationrequest_reply",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _get_visible(self, request, object_id) -> InformationRequest:
-        application = self.get_queryset(request).filter(pk=object_id).first()
-        if application is None:
-            raise Http404("没有这件申请，或者它不由您的科室办理。")
-        return application
-
-    def action_view(self, request, object_id, action):
-        application = self._get_visible(request, object_id)
-        spec = ACTIONS.get(action)
-        if spec is None:
-            raise Http404
-        change_url = reverse("admin:disclosure_informationrequest_change", args=[application.pk])
-        if application.status not in spec["states"] or not spec["check"](request.user, application):
-            messages.error(request, f"现在不能对{application}执行“{spec['title']}”。")
-            return redirect(change_url)
-        posted = request.method == "POST"
-        form = spec["form"](request.POST if posted else None, request.FILES if posted else None)
-        if posted and form.is_valid():
-            try:
-                spec["perform"](application, request.user, form.cleaned_data)
-            except WorkflowError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request, f"{spec.get('done') or '已' + spec['title']}：{application}"
-                )
-                return redirect(change_url)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"{spec['title']}：{application}",
-            "opts": self.model._meta,
-            "original": application,
-            "form": form,
-            "spec": spec,
-            "help": spec["help"](application) if callable(spec["help"]) else spec["help"],
-            "change_url": change_url,
-        }
-        return TemplateResponse(request, "admin/disclosure/informationrequest/action.html", context)
+    def object_urls(self):
+        return [("<int:object_id>/reply/", self.reply_view, "disclosure_informationrequest_reply")]
 
     def reply_view(self, request, object_id):
-        application = self._get_visible(request, object_id)
+        application = self.get_visible(request, object_id)
         if (
-            not permissions.can_handle_application(request.user, application)
+            not permissions.applications.can(request.user, "handle", application)
             or not application.reply_file
         ):
             raise PermissionDenied

@@ -1,0 +1,21 @@
+"""Who may moderate citizens' comments, and who sees their contact details.
+
+A citizen's contact details are seen only by the staff of the office that
+runs the consultation; administrators moderate, and see them masked.
+"""
+
+from __future__ import annotations
+
+from disclosure.models import Comment
+from disclosure.permissions.base import Policy, in_office, is_admin
+
+
+class CommentPolicy(Policy):
+    model = Comment
+    office_field = "consultation__office_id"
+
+    def can_moderate(self, user, comment: Comment) -> bool:
+        return is_admin(user) or in_office(user, comment.consultation.office_id)
+
+    def can_see_contact(self, user, comment: Comment) -> bool:
+        return in_office(user, comment.consultation.office_id)
