@@ -104,12 +104,15 @@ class OfficeScopedAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     def get_urls(self):
         opts = self.model._meta
-        return [
+        step_urls = [
             path(
                 "<int:object_id>/do/<str:step>/",
                 self.admin_site.admin_view(self.step_view),
                 name=f"{opts.app_label}_{opts.model_name}_{self.step_url_name}",
-            ),
+            )
+        ]
+        return [
+            *(step_urls if self.steps else []),
             *[
                 path(route, self.admin_site.admin_view(view), name=name)
                 for route, view, name in self.object_urls()

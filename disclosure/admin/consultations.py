@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.text import Truncator
 
 from disclosure import permissions
-from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.admin.base import OfficeScopedAdmin, person_column
 from disclosure.admin.filters import IdFilter
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.masking import mask_contact
@@ -28,7 +28,8 @@ class ConsultationFilter(IdFilter):
 
 
 @admin.register(Comment)
-class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class CommentAdmin(OfficeScopedAdmin):
+    policy = permissions.comments
     list_display = [
         "excerpt",
         "consultation_title",
@@ -71,22 +72,6 @@ class CommentAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
             "moderated_by_name",
             "moderated_at",
         ]
-
-    def get_queryset(self, request):
-        return permissions.comments.visible(request.user, super().get_queryset(request))
-
-    def has_module_permission(self, request):
-        return permissions.is_office_staff(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.is_office_staff(request.user)
-        return permissions.comments.visible(request.user).filter(pk=obj.pk).exists()
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return permissions.is_office_staff(request.user)
-        return permissions.comments.can(request.user, "moderate", obj)
 
     def has_add_permission(self, request):
         return False

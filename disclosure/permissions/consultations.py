@@ -17,5 +17,8 @@ class CommentPolicy(Policy):
     def can_moderate(self, user, comment: Comment) -> bool:
         return is_admin(user) or in_office(user, comment.consultation.office_id)
 
+    def can_edit(self, user, comment: Comment) -> bool:
+        return self.can_moderate(user, comment)
+
     def can_see_contact(self, user, comment: Comment) -> bool:
         return in_office(user, comment.consultation.office_id)
