@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure import permissions
-from disclosure.exceptions import WorkflowError
+from disclosure.exceptions import WorkflowError, require
 from disclosure.models import Comment, Publication
+from disclosure.models.base import locked
 
 
 def comment_submit(
@@ -45,11 +46,12 @@ def comment_submit(
 @transaction.atomic
 def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
     """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
-    comment = Comment.objects.select_for_update().select_related("consultation").get(pk=comment.pk)
-    if not permissions.comments.can(actor, "moderate", comment):
-        raise WorkflowError("只有负责这次征求意见的科室可以处理意见。")
-    if status not in Comment.Status.values:
-        raise WorkflowError("处理状态不正确。")
+    comment = locked(comment)
+    require(
+        permissions.comments.can(actor, "moderate", comment),
+        "只有负责这次征求意见的科室可以处理意见。",
+    )
+    require(status in Comment.Status.values, "处理状态不正确。")
     comment.status = status
     comment.reply = reply.strip()
     comment.moderated_by = actor

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure import permissions
-from disclosure.exceptions import WorkflowError
+from disclosure.exceptions import require
 from disclosure.models import PROFILE_FIELDS, OfficeProfileChange
 from disclosure.models.base import locked
 
@@ -20,8 +20,10 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
         change.status = Status.DRAFT
     else:
         change.status = locked(change).status
-    if not permissions.office_changes.can(actor, "edit", change):
-        raise WorkflowError("只有负责内设机构、所属单位信息的科室的信息员可以起草变更。")
+    require(
+        permissions.office_changes.can(actor, "edit", change),
+        "只有负责内设机构、所属单位信息的科室的信息员可以起草变更。",
+    )
     change.full_clean()
     change.save()
     return change
@@ -30,8 +32,10 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
 @transaction.atomic
 def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
     change = locked(change)
-    if not permissions.office_changes.can(actor, "edit", change):
-        raise WorkflowError("只有负责内设机构、所属单位信息的科室的信息员可以提交变更。")
+    require(
+        permissions.office_changes.can(actor, "submit", change),
+        "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。",
+    )
     change.status = Status.SUBMITTED
     change.submitted_at = timezone.now()
     change.return_reason = ""
@@ -42,10 +46,11 @@ def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfile
 @transaction.atomic
 def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> OfficeProfileChange:
     change = locked(change)
-    if not permissions.office_changes.can(actor, "review", change):
-        raise WorkflowError("只有本科室的审核人可以退回变更，且不能审核自己起草的变更。")
-    if not reason.strip():
-        raise WorkflowError("请填写退回原因。")
+    require(
+        permissions.office_changes.can(actor, "return", change),
+        "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。",
+    )
+    require(bool(reason.strip()), "请填写退回原因。")
     change.status = Status.DRAFT
     change.return_reason = reason
     change.save()
@@ -56,8 +61,10 @@ def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> 
 def office_change_approve(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
     """The office's public particulars become what the change says; the old ones stay in history."""
     change = locked(change)
-    if not permissions.office_changes.can(actor, "review", change):
-        raise WorkflowError("只有本科室的审核人可以批准变更，且不能审核自己起草的变更。")
+    require(
+        permissions.office_changes.can(actor, "approve_profile", change),
+        "只有本科室的审核人可以批准变更，且不能审核自己起草的变更。",
+    )
     office = change.office
     if not office.history.exists():
         # Offices loaded from the catalogue fixture have no version yet: keep the one shown until now.

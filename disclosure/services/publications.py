@@ -143,7 +143,7 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
 def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
     publication = locked(publication)
     require(
-        permissions.publications.can(actor, "review", publication),
+        permissions.publications.can(actor, "return", publication),
         "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
     )
     require(bool(reason.strip()), "请填写退回原因。")
@@ -165,7 +165,7 @@ def publication_approve(
     """
     publication = locked(publication)
     require(
-        permissions.publications.can(actor, "review", publication),
+        permissions.publications.can(actor, "approve", publication),
         "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
     )
     require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
