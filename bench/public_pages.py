@@ -42,7 +42,8 @@ def main() -> None:
         p95 = statistics.quantiles(samples, n=20)[-1]
         print(f"| `{url}` | {queries} | {statistics.median(samples):.1f} | {p95:.1f} |")
 
-    from disclosure.catalogue_excel import export_workbook, parse_workbook
+    from disclosure.catalogue_excel.export import export_workbook
+    from disclosure.catalogue_excel.parse import parse_workbook
     from disclosure.services.catalogue import catalogue_import
 
     data = export_workbook()

@@ -4,7 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from disclosure.catalogue_excel import export_workbook, parse_workbook
+from disclosure.catalogue_excel.export import export_workbook
+from disclosure.catalogue_excel.parse import parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services.catalogue import catalogue_import
 from tests.conftest import item_by_path

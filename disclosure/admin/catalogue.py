@@ -13,7 +13,9 @@ from django.utils.html import format_html
 
 from disclosure.admin.base import DeclaredLookupsOnly
 from disclosure.admin.filters import as_id
-from disclosure.catalogue_excel import ImportRow, WorkbookError, export_workbook, parse_workbook
+from disclosure.catalogue_excel.export import export_workbook
+from disclosure.catalogue_excel.parse import parse_workbook
+from disclosure.catalogue_excel.rows import ImportRow, WorkbookError
 from disclosure.lib.deadlines import RuleError
 from disclosure.models import MAX_LEVEL, CatalogueItem, DocumentField, Office, tree_ordering
 from disclosure.services.catalogue import (

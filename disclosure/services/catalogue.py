@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from disclosure.catalogue_excel import EXTRA_COLUMNS, ROW_FIELDS, ImportRow
+from disclosure.catalogue_excel.layout import EXTRA_COLUMNS
+from disclosure.catalogue_excel.rows import ROW_FIELDS, ImportRow
 from disclosure.models import CatalogueItem, Publication
 from disclosure.services.deadlines import refresh_due_dates
 

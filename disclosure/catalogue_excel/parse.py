@@ -1,201 +1,35 @@
-"""The catalogue as an Excel workbook, in the column layout of the published table.
-
-Row 1 is the title, rows 2 and 3 the two header rows of the seed
-(公开事项 一级/二级/三级, 公开内容（要素）, 公开时限, 公开主体, one column
-per 公开渠道和载体, 公开对象 全社会/特定群体, 责任科室), and each following
-row is one item at the end of its branch, with its ancestors named in the
-level columns.
-"""
+"""An uploaded workbook read into checked rows, with every problem found in it."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 
-from disclosure.catalogue import build_tree
+from disclosure.catalogue_excel.layout import (
+    ALL_OFFICES,
+    BLANKS,
+    CONTENT,
+    DEADLINE,
+    EXTRA_COLUMNS,
+    FIRST_COLUMNS,
+    GROUP,
+    LEVEL_HEADERS,
+    MAX_FILE_BYTES,
+    NO_LEVEL,
+    OFFICE,
+    OFFICE_SEPARATORS,
+    PUBLIC,
+    PUBLISHER,
+    SLUG,
+    TICKS,
+    UNITS_SUFFIXES,
+)
+from disclosure.catalogue_excel.rows import ImportRow, ParseResult, WorkbookError
 from disclosure.lib.deadlines import RuleError, parse_rule
 from disclosure.models import MAX_LEVEL, CatalogueItem, Channel, Office
-
-TITLE = "扎兰屯市人力资源和社会保障局主动公开事项目录"
-LEVEL_HEADERS = ["一级事项", "二级事项", "三级事项"]
-CONTENT, DEADLINE, PUBLISHER = "公开内容（要素）", "公开时限", "公开主体"
-CHANNELS, AUDIENCE, OFFICE = "公开渠道和载体", "公开对象", "责任科室"
-PUBLIC, GROUP = "全社会", "特定群体"
-HEADER_ROW = 3  # the row that names the levels, channels and audiences
-FIRST_COLUMNS = 6  # three levels, content, deadline, publisher
-
-CHANNEL_TICKED, CHANNEL_UNTICKED, AUDIENCE_TICK = "■", "□", "√"
-TICKS = {"■", "√", "✓", "✔", "☑", "是", "1", "y", "yes", "x"}
-BLANKS = {"", "□", "☐", "0", "否", "no"}
-NO_LEVEL = {"", "—", "-", "－", "–", "/", "无"}
-ALL_OFFICES = {"局机关各股室及局属各单位", "各股室及局属各单位", "局机关各股室和局属各单位"}
-UNITS_SUFFIXES = ("及局属各单位", "和局属各单位")
-OFFICE_SEPARATORS = re.compile(r"[、，,；;\s]+|及|和")
-
-MAX_FILE_BYTES = 5 * 1024 * 1024
-
-# Columns after 责任科室 that the published table does not have: the portal's
-# own settings of each item. An export carries them; an import reads them
-# where they are and keeps the items' values where they are not.
-EXTRA_COLUMNS = {
-    "时限计算规则": "deadline_rule",
-    "排序": "order",
-    "网址标识": "slug",
-    "展示方式": "presentation",
-}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-# ---------------------------------------------------------------- export
-
-
-def export_workbook() -> bytes:
-    """The active catalogue as .xlsx bytes."""
-    channels = list(Channel.objects.all())
-    items = CatalogueItem.objects.public().in_tree_order().prefetch_related("channels", "offices")
-    leaves = [leaf for root in build_tree(items) for leaf in root.leaves()]
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "主动公开事项目录"
-    office_col = FIRST_COLUMNS + len(channels) + 3
-    last = office_col + len(EXTRA_COLUMNS)
-    ws.cell(1, 1, TITLE).font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last)
-
-    ws.cell(2, 1, "公开事项")
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=3)
-    for col, label in enumerate(LEVEL_HEADERS, start=1):
-        ws.cell(3, col, label)
-    for col, label in zip((4, 5, 6), (CONTENT, DEADLINE, PUBLISHER), strict=True):
-        ws.cell(2, col, label)
-        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-    ws.cell(2, 7, CHANNELS)
-    ws.merge_cells(start_row=2, start_column=7, end_row=2, end_column=6 + len(channels))
-    for offset, channel in enumerate(channels):
-        ws.cell(3, 7 + offset, channel.name)
-    audience_col = 7 + len(channels)
-    ws.cell(2, audience_col, AUDIENCE)
-    ws.merge_cells(start_row=2, start_column=audience_col, end_row=2, end_column=audience_col + 1)
-    ws.cell(3, audience_col, PUBLIC)
-    ws.cell(3, audience_col + 1, GROUP)
-    for col, label in enumerate([OFFICE, *EXTRA_COLUMNS], start=office_col):
-        ws.cell(2, col, label)
-        ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-
-    for row, leaf in enumerate(leaves, start=HEADER_ROW + 1):
-        item = leaf.item
-        names = [ancestor.name for ancestor in item.lineage()]
-        names += [""] * (MAX_LEVEL - len(names))
-        ticked = {channel.id for channel in item.channels.all()}
-        values = [
-            *names,
-            item.content,
-            item.deadline_text,
-            item.publisher,
-            *(CHANNEL_TICKED if c.id in ticked else CHANNEL_UNTICKED for c in channels),
-            AUDIENCE_TICK if item.audience == CatalogueItem.Audience.PUBLIC else "",
-            item.audience_note if item.audience == CatalogueItem.Audience.GROUP else "",
-            item.office_display(),
-            item.deadline_rule,
-            item.order,
-            item.slug,
-            item.get_presentation_display(),
-        ]
-        for col, value in enumerate(values, start=1):
-            ws.cell(row, col, value)
-
-    thin = Side(style="thin")
-    for row in ws.iter_rows(min_row=2, max_row=ws.max_row, max_col=last):
-        for cell in row:
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            if cell.row <= HEADER_ROW:
-                cell.font = Font(bold=True)
-                cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-    widths = {1: 14, 2: 14, 3: 14, 4: 40, 5: 18, 6: 18, office_col: 18, office_col + 1: 18}
-    widths |= {office_col + 3: 10, office_col + 4: 14}
-    for col in range(1, last + 1):
-        ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 6)
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-# ---------------------------------------------------------------- import
-
-
-@dataclass
-class ImportRow:
-    """One validated row: an item at the end of its branch."""
-
-    number: int
-    path: list[str]
-    content: str
-    deadline_text: str
-    publisher: str
-    channels: list[Channel]
-    audience: str
-    audience_note: str
-    office_scope: str
-    offices: list[Office]
-    office_text: str
-    # From the extra columns; None where the file has no such column.
-    deadline_rule: str | None = None
-    order: int | None = None
-    slug: str | None = None
-    presentation: str | None = None
-
-    def to_json(self) -> dict:
-        """For keeping a checked file between its preview and its confirmation."""
-        return {
-            **{name: getattr(self, name) for name in JSON_FIELDS},
-            "channels": [channel.pk for channel in self.channels],
-            "offices": [office.pk for office in self.offices],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> ImportRow:
-        channels = Channel.objects.in_bulk(data["channels"])
-        offices = Office.objects.in_bulk(data["offices"])
-        if len(channels) != len(data["channels"]) or len(offices) != len(data["offices"]):
-            raise WorkbookError("预览之后，文件中用到的科室或公开渠道已被删除，请重新上传文件。")
-        return cls(
-            **{name: data[name] for name in JSON_FIELDS},
-            channels=[channels[pk] for pk in data["channels"]],
-            offices=[offices[pk] for pk in data["offices"]],
-        )
-
-
-# The item's own fields that a row gives (besides its channels and offices).
-ROW_FIELDS = [
-    "content",
-    "deadline_text",
-    "publisher",
-    "audience",
-    "audience_note",
-    "office_scope",
-    "office_text",
-]
-JSON_FIELDS = ["number", "path", *ROW_FIELDS, *EXTRA_COLUMNS.values()]
-
-
-@dataclass
-class ParseResult:
-    rows: list[ImportRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-class WorkbookError(Exception):
-    """The file cannot be read as a catalogue at all."""
 
 
 def _text(value) -> str:
