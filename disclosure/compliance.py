@@ -215,6 +215,7 @@ def dashboard(
         **application_part,
         "today": today,
         "horizon": calendar.add_workdays(today, DUE_SOON_WORKDAYS),
+        "due_soon_days": DUE_SOON_WORKDAYS,
         "overdue": late,
         "due_soon": soon,
         "expected": expected,

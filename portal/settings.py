@@ -123,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "disclosure.context_processors.site_profile",
+                "disclosure.context_processors.legal_numbers",
             ],
         },
     },

@@ -32,6 +32,18 @@ def test_guide_explains_how_to_apply_and_links_both_forms(client, catalogue):
     assert 'href="/ysqgk/sq/"' in home and 'href="/ysqgk/"' in home
 
 
+def test_the_legal_periods_on_the_guide_come_from_the_one_place_they_are_set(
+    client, catalogue, monkeypatch
+):
+    from disclosure.lib import legal
+
+    monkeypatch.setattr(legal, "REPLY_WORKING_DAYS", 15)
+    monkeypatch.setattr(legal, "CORRECTION_WINDOW_WORKING_DAYS", 5)
+    page = client.get("/ysqgk/").content.decode()
+    assert "15个工作日" in page and "5个工作日" in page
+    assert "之日起20个工作日内答复" not in page
+
+
 def test_a_person_applies_and_sees_the_number_and_query_code_once(client, catalogue):
     receipt = submit(client)
     assert receipt.status_code == 200

@@ -20,9 +20,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from disclosure.lib.legal import (
+    CORRECTION_WINDOW_WORKING_DAYS,
+    PUBLISH_WORKING_DAYS,
+    REPLY_WORKING_DAYS,
+)
 from disclosure.lib.workdays import Calendar
 
-LEGAL_WORKING_DAYS = 20  # Art. 26
 MAX_DAYS = 366
 
 
@@ -145,9 +149,9 @@ def parse_rule(words: str, *, timely_days: int | None = None) -> Rule:
     if not text:
         raise RuleError("公开时限不能为空。")
     if text in ("及时公开", "及时"):
-        days = timely_days or LEGAL_WORKING_DAYS
-        if not 1 <= days <= LEGAL_WORKING_DAYS:
-            raise RuleError(f"及时公开的时限不能超过{LEGAL_WORKING_DAYS}个工作日。")
+        days = timely_days or PUBLISH_WORKING_DAYS
+        if not 1 <= days <= PUBLISH_WORKING_DAYS:
+            raise RuleError(f"及时公开的时限不能超过{PUBLISH_WORKING_DAYS}个工作日。")
         return WorkingDays(days, timely=True)
     if match := _YEARLY.match(text):
         month, day = _number(match.group("month")), _number(match.group("day"))
@@ -215,10 +219,6 @@ def due_date(rule: Rule, start: dt.date, calendar: Calendar) -> dt.date:
 
 
 # -- applications for information (依申请公开) ---------------------------------
-
-REPLY_WORKING_DAYS = 20  # Art. 33: reply within 20 working days of receipt
-MAX_EXTENSION_WORKING_DAYS = 20  # Art. 33: extended once, by at most 20 working days
-CORRECTION_WINDOW_WORKING_DAYS = 7  # Art. 30: ask for a correction within 7 working days
 
 
 def reply_due_date(

@@ -6,6 +6,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 
 from disclosure.lib.deadlines import RuleError, parse_rule
+from disclosure.lib.legal import PUBLISH_WORKING_DAYS
 from disclosure.lib.slugs import unique_slug
 from disclosure.models.offices import Office
 from disclosure.models.site import BUREAU_NAME
@@ -159,7 +160,7 @@ class CatalogueItem(models.Model):
         "“及时公开”时限（工作日）",
         null=True,
         blank=True,
-        help_text="公开时限为“及时公开”时，本事项最迟几个工作日内公开；留空为条例规定的20个工作日。",
+        help_text=f"公开时限为“及时公开”时，本事项最迟几个工作日内公开；留空为条例规定的{PUBLISH_WORKING_DAYS}个工作日。",
     )
     publisher = models.CharField("公开主体", max_length=100, blank=True, default=BUREAU_NAME)
     channels = models.ManyToManyField(Channel, verbose_name="公开渠道和载体", blank=True)

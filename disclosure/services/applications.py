@@ -26,11 +26,8 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.lib.codes import application_number
-from disclosure.lib.deadlines import (
-    MAX_EXTENSION_WORKING_DAYS,
-    correction_window_closes,
-    reply_due_date,
-)
+from disclosure.lib.deadlines import correction_window_closes, reply_due_date
+from disclosure.lib.legal import CORRECTION_WINDOW_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS
 from disclosure.lib.names import person_name
 from disclosure.lib.uploads import check_attachment
 from disclosure.lib.workdays import Calendar
@@ -266,7 +263,7 @@ def application_ask_correction(
     last_day = correction_window_closes(application.received_on, calendar)
     require(
         on <= last_day,
-        f"要求补正应在收到申请之日起7个工作日内提出（最迟{last_day:%Y年%m月%d日}），已经超过。",
+        f"要求补正应在收到申请之日起{CORRECTION_WINDOW_WORKING_DAYS}个工作日内提出（最迟{last_day:%Y年%m月%d日}），已经超过。",
     )
     require(bool(note.strip()), "请写明需要补正的事项。")
     require(deadline > on, "补正期限应晚于今天。")

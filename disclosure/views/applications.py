@@ -10,22 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from disclosure.forms import LookupForm, OnlineApplicationForm
-from disclosure.lib.deadlines import (
-    CORRECTION_WINDOW_WORKING_DAYS,
-    MAX_EXTENSION_WORKING_DAYS,
-    REPLY_WORKING_DAYS,
-)
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.ratelimit import client_key, give_back, take
 from disclosure.services.applications import application_submit, find_application, receiving_office
-
-
-def _legal_numbers() -> dict:
-    return {
-        "reply_days": REPLY_WORKING_DAYS,
-        "extension_days": MAX_EXTENSION_WORKING_DAYS,
-        "correction_days": CORRECTION_WINDOW_WORKING_DAYS,
-    }
 
 
 @require_safe
@@ -33,7 +20,7 @@ def guide(request):
     return render(
         request,
         "disclosure/applications/guide.html",
-        {"office": receiving_office(), **_legal_numbers()},
+        {"office": receiving_office()},
     )
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from disclosure.admin.workflow import text_form
 from disclosure.forms import ApplicationForm
-from disclosure.lib.deadlines import MAX_EXTENSION_WORKING_DAYS
+from disclosure.lib.legal import MAX_EXTENSION_WORKING_DAYS
 from disclosure.lib.uploads import ALLOWED_NAMES
 from disclosure.models import InformationRequest, ReplyType
 

@@ -10,6 +10,11 @@ from disclosure.admin.applications.forms import (
     ReasonForm,
 )
 from disclosure.admin.workflow import Step
+from disclosure.lib.legal import (
+    CORRECTION_WINDOW_WORKING_DAYS,
+    MAX_EXTENSION_WORKING_DAYS,
+    REPLY_WORKING_DAYS,
+)
 from disclosure.services.applications import (
     answered_without_review,
     application_answer,
@@ -62,14 +67,14 @@ STEPS = [
     _step(
         "receive",
         "确认收到",
-        "确认收到网上申请，以今天为收到申请之日，开始计算20个工作日的答复期限。",
+        f"确认收到网上申请，以今天为收到申请之日，开始计算{REPLY_WORKING_DAYS}个工作日的答复期限。",
         lambda a, u, d: application_receive(application=a, actor=u),
         button="确认收到",
     ),
     _step(
         "correction",
         "要求补正",
-        "收到申请之日起7个工作日内，一次性告知需要补正的事项；答复期限从收到补正之日重新计算。",
+        f"收到申请之日起{CORRECTION_WINDOW_WORKING_DAYS}个工作日内，一次性告知需要补正的事项；答复期限从收到补正之日重新计算。",
         lambda a, u, d: application_ask_correction(
             application=a, actor=u, note=d["note"], deadline=d["deadline"]
         ),
@@ -78,7 +83,7 @@ STEPS = [
     _step(
         "correction_received",
         "登记收到补正",
-        "以今天为收到补正之日，答复期限重新计算20个工作日。",
+        f"以今天为收到补正之日，答复期限重新计算{REPLY_WORKING_DAYS}个工作日。",
         lambda a, u, d: application_correction_received(application=a, actor=u, note=d["note"]),
         form=OptionalNoteForm,
     ),
@@ -99,7 +104,7 @@ STEPS = [
     _step(
         "extend",
         "延长答复期限",
-        "经政府信息公开工作机构负责人同意，可以延长一次，最长不超过20个工作日，并告知申请人。由审核人操作，记为批准人。",
+        f"经政府信息公开工作机构负责人同意，可以延长一次，最长不超过{MAX_EXTENSION_WORKING_DAYS}个工作日，并告知申请人。由审核人操作，记为批准人。",
         lambda a, u, d: application_extend(
             application=a, actor=u, days=d["days"], reason=d["reason"]
         ),

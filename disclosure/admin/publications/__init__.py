@@ -26,13 +26,14 @@ from disclosure.admin.base import OfficeScopedAdmin
 from disclosure.admin.filters import as_id
 from disclosure.admin.publications import views
 from disclosure.admin.publications.filters import ItemFilter, OfficeFilter, StateFilter
-from disclosure.admin.publications.forms import CONSULTATION_MIN_DAYS, PublicationForm, fields_for
+from disclosure.admin.publications.forms import PublicationForm, fields_for
 from disclosure.admin.publications.inlines import AttachmentInline, FeedbackDecisionInline
 from disclosure.admin.publications.steps import STEPS
 from disclosure.admin.workflow import step_links
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.html import safe_body
+from disclosure.lib.legal import CONSULTATION_MIN_DAYS
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
 from disclosure.services.publications import publication_save_draft, publication_submit
 

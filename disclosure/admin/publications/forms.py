@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from disclosure import permissions
 from disclosure.admin.widgets import StaffFileInput, StaffLink
+from disclosure.lib.legal import CONSULTATION_MIN_DAYS
 from disclosure.lib.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
 from disclosure.models import (
     Attachment,
@@ -33,7 +34,6 @@ ITEM_FIELDS = {
 
 NOTICE_FIELDS = ["opens_on", "closes_on", "comment_ways", "drafting_note"]
 CONSULTATION_FIELDS = ["feedback_for", *NOTICE_FIELDS]
-CONSULTATION_MIN_DAYS = 30
 
 
 def fields_for(
@@ -72,7 +72,7 @@ class PublicationForm(forms.ModelForm):
             *BASE_FIELDS,
         ]
         help_texts = {
-            "opens_on": "涉及公民、法人和其他组织权利义务的规范性文件，征求意见期一般不少于30日。",
+            "opens_on": f"涉及公民、法人和其他组织权利义务的规范性文件，征求意见期一般不少于{CONSULTATION_MIN_DAYS}日。",
         }
 
     def __init__(self, *args, **kwargs):

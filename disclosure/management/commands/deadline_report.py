@@ -23,7 +23,10 @@ class Command(BaseCommand):
             return
         for office in sorted(offices, key=lambda o: (o.order, o.id)):
             out.write(f"\n{office.name}")
-            for label, rows in (("已逾期", data["overdue"]), ("5个工作日内到期", data["due_soon"])):
+            for label, rows in (
+                ("已逾期", data["overdue"]),
+                (f"{data['due_soon_days']}个工作日内到期", data["due_soon"]),
+            ):
                 mine = [p for p in rows if p.office_id == office.id]
                 if mine:
                     out.write(f"  {label}{len(mine)}条：")
