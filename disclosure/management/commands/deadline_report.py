@@ -6,7 +6,7 @@ from disclosure.models import Publication
 
 
 class Command(BaseCommand):
-    help = "Print overdue and due-soon publications by office. Read-only: safe to run from cron as often as wanted."
+    help = "按科室列出已逾期和即将到期的信息。只读，可由定时任务随时运行。"
 
     def handle(self, *args, **options):
         today = timezone.localdate()

@@ -9,15 +9,15 @@ from disclosure.models import HolidaySchedule
 
 class Command(BaseCommand):
     help = (
-        "Print the due date for a 公开时限 rule and a start date, as YYYY-MM-DD on the last line; "
-        "a warning line comes first where the working-day calendar is a guess."
+        "按公开时限和起算日期计算到期日，最后一行为 YYYY-MM-DD；"
+        "所涉年份的放假安排尚未录入时，先输出一行警告。"
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--rule", required=True, help="公开时限, e.g. 信息形成或者变更之日起20个工作日内"
+            "--rule", required=True, help="公开时限原文，例如“信息形成或者变更之日起20个工作日内”。"
         )
-        parser.add_argument("--start", required=True, help="the event's date, YYYY-MM-DD")
+        parser.add_argument("--start", required=True, help="起算日期，格式 YYYY-MM-DD。")
 
     def handle(self, *args, rule: str, start: str, **options):
         try:
