@@ -5,7 +5,8 @@ from django.core.checks import Warning, register
 from django.db import DatabaseError
 from django.utils import timezone
 
-from disclosure.models.calendar import STATUTORY_HOLIDAYS
+from disclosure.lib.workdays import PACKAGE_YEARS
+from disclosure.models import STATUTORY_HOLIDAYS, HolidaySchedule
 
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
@@ -33,9 +34,6 @@ def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, *
     in that year count Monday to Friday as working days. A database that is
     not migrated yet has no calendar to look at: no warning then.
     """
-    from disclosure.lib.workdays import PACKAGE_YEARS
-    from disclosure.models import HolidaySchedule
-
     today = today or timezone.localdate()
     year = today.year + 1
     if today.month < 11 or year in PACKAGE_YEARS:

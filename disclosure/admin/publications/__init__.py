@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from js_asset import Media
 
 from disclosure import permissions
 from disclosure.admin import dashboard
@@ -220,8 +221,6 @@ class PublicationAdmin(OfficeScopedAdmin):
     # -- workflow ----------------------------------------------------------
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        from js_asset import Media
-
         # The editor's import map is an inline script: it runs under the page's CSP nonce.
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         if obj is not None:
