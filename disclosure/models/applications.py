@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,7 @@ from django.db.models import Q
 from disclosure.lib import identity
 from disclosure.lib.uploads import reply_path
 from disclosure.models.base import YearlySequence
+from disclosure.models.fields import staff_field
 from disclosure.models.offices import Office
 
 
@@ -174,15 +174,7 @@ class InformationRequest(models.Model):
     extension_days = models.PositiveSmallIntegerField("延长工作日", default=0, editable=False)
     extension_reason = models.TextField("延期理由", blank=True, editable=False)
     extended_on = models.DateField("延期日期", null=True, blank=True, editable=False)
-    extension_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="延期批准人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    extension_approved_by = staff_field("延期批准人")
 
     reply_type = models.CharField(
         "答复类型", max_length=30, choices=ReplyType.choices, blank=True, editable=False
@@ -190,24 +182,8 @@ class InformationRequest(models.Model):
     replied_on = models.DateField("答复日期", null=True, blank=True, editable=False)
     reply_note = models.TextField("答复要点", blank=True, editable=False)
     reply_file = models.FileField("答复书", upload_to=reply_path, blank=True, editable=False)
-    reply_prepared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="答复拟稿人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
-    reply_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="答复审核人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    reply_prepared_by = staff_field("答复拟稿人")
+    reply_approved_by = staff_field("答复审核人")
     reply_return_reason = models.TextField("答复退回原因", blank=True, editable=False)
     on_time = models.BooleanField("按时答复", null=True, editable=False)
     closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from disclosure.lib.names import person_name
 from disclosure.models.applications import InformationRequest
+from disclosure.models.fields import staff_field
 from disclosure.models.publications import Publication
 
 
@@ -29,9 +29,7 @@ class PublicationEvent(models.Model):
         Publication, verbose_name="信息", on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField("操作", max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
-    )
+    actor = staff_field("操作人", required=True, editable=True)
     at = models.DateTimeField("时间", default=timezone.now)
     note = models.TextField("说明", blank=True)
 
@@ -66,14 +64,7 @@ class RequestEvent(models.Model):
         InformationRequest, verbose_name="申请", on_delete=models.CASCADE, related_name="events"
     )
     action = models.CharField("操作", max_length=30, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    actor = staff_field("操作人", editable=True)
     on = models.DateField("日期")
     at = models.DateTimeField("记录时间", auto_now_add=True)
     note = models.TextField("说明", blank=True)
@@ -90,9 +81,7 @@ class RequestEvent(models.Model):
 class PersonalDataView(models.Model):
     """Who saw a citizen's personal data, when: every unmasked view is recorded."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="查看人", on_delete=models.PROTECT, related_name="+"
-    )
+    user = staff_field("查看人", required=True, editable=True)
     at = models.DateTimeField("查看时间", auto_now_add=True, db_index=True)
     application = models.ForeignKey(
         InformationRequest,

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from disclosure.models.fields import staff_field
 from disclosure.models.publications import Publication
 
 
@@ -39,15 +39,7 @@ class Comment(models.Model):
         "答复", blank=True, max_length=3000, help_text="公开意见时一并公开的答复，可以不填。"
     )
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="处理人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    moderated_by = staff_field("处理人")
     moderated_at = models.DateTimeField("处理时间", null=True, blank=True, editable=False)
     client = models.CharField("来源标识", max_length=64, editable=False, db_index=True)
     token = models.UUIDField("提交标识", unique=True, editable=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
@@ -56,3 +57,16 @@ class SanitizedHTMLField(ProseEditorField):
         if isinstance(value, str):
             value = self.sanitize(value)
         return super().get_db_prep_save(value, connection)
+
+
+def staff_field(verbose_name: str, *, required: bool = False, editable: bool = False):
+    """The member of staff who took a step. Accounts are never deleted while they are named."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=not required,
+        blank=not required,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=editable,
+    )

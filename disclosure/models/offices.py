@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from disclosure.models.fields import staff_field
+
 
 class Office(models.Model):
     """A 股室 of the bureau or a 局属单位: staff belong to it and it answers for items."""
@@ -88,24 +90,10 @@ class OfficeProfileChange(models.Model):
         "状态", max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     return_reason = models.TextField("退回原因", blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="起草人",
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    created_by = staff_field("起草人", required=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True, editable=False)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="审核人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    reviewed_by = staff_field("审核人")
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True, editable=False)
 
     class Meta:

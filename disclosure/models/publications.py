@@ -3,7 +3,6 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -22,7 +21,7 @@ from disclosure.lib.uploads import (
 )
 from disclosure.models.base import YearlySequence
 from disclosure.models.catalogue import CatalogueItem, DocumentField
-from disclosure.models.fields import DocNumberKeyField, SanitizedHTMLField
+from disclosure.models.fields import DocNumberKeyField, SanitizedHTMLField, staff_field
 from disclosure.models.offices import Office
 
 
@@ -183,34 +182,12 @@ class Publication(models.Model):
     withdrawal_reason = models.TextField("撤回原因", blank=True, editable=False)
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="起草人",
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    created_by = staff_field("起草人", required=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="提交人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    submitted_by = staff_field("提交人")
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="审核人",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        editable=False,
-    )
+    approved_by = staff_field("审核人")
     approved_at = models.DateTimeField("审核时间", null=True, blank=True, editable=False)
     confidentiality_note = models.TextField("保密审查意见", blank=True, editable=False)
 
