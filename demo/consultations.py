@@ -18,6 +18,7 @@ from demo.staff import Role, publish, staff
 from demo.texts import paragraphs
 from disclosure.models import CatalogueItem, Comment, FeedbackDecision, Publication
 from disclosure.services import comment_moderate, publication_save_draft
+from disclosure.services.deadlines import record_timeliness
 
 COMMENT_WAYS = (
     "信函：寄至扎兰屯市人力资源和社会保障局行政办公室（演示地址），信封注明“征求意见”；\n"
@@ -39,13 +40,21 @@ def _consultation(item, office, title, opens_on, closes_on, body, note) -> Publi
         keywords="征求意见",
     )
     publication_save_draft(publication=publication, actor=staff(office, Role.EDITOR))
-    publish(publication)
-    # The notice went out, on time, when the consultation opened.
-    Publication.objects.filter(pk=publication.pk).update(
-        published_at=midday(opens_on), on_time=True, days_late=0
-    )
+    # The notice went out when the consultation opened.
+    _published_on(publish(publication), opens_on)
     publication.refresh_from_db()
     return publication
+
+
+def _published_on(publication: Publication, day: dt.date) -> None:
+    """Move a publication's date back to `day`, on time or late by its item's rule."""
+    publication.published_at = midday(day)
+    record_timeliness(publication, day)
+    Publication.objects.filter(pk=publication.pk).update(
+        published_at=publication.published_at,
+        on_time=publication.on_time,
+        days_late=publication.days_late,
+    )
 
 
 def _comment(consultation, body, *, name="", contact="", on: dt.date, status=None, reply=""):
@@ -194,9 +203,6 @@ def create_consultations() -> int:
             ),
         ]
     )
-    publish(feedback)
     # Published ten days after the consultation closed.
-    Publication.objects.filter(pk=feedback.pk).update(
-        published_at=midday(answered.closes_on + timedelta(days=10)), on_time=True, days_late=0
-    )
+    _published_on(publish(feedback), answered.closes_on + timedelta(days=10))
     return 4

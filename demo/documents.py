@@ -17,6 +17,7 @@ from demo.files import PDF, portrait
 from demo.staff import Role, office_for, publish, staff
 from demo.texts import DOCUMENTS, LEADERS, PAGES, paragraphs
 from disclosure.lib.deadlines import due_date, uses_calendar
+from disclosure.lib.uploads import check_attachment
 from disclosure.models import (
     Attachment,
     CatalogueItem,
@@ -127,13 +128,15 @@ def create_documents() -> int:
             DOCUMENTS["zfxxgk/ndbg"][0][0],
         ],
     ):
+        upload = ContentFile(PDF, name="demo.pdf")
         attachment = Attachment(
             publication=publication,
             name=publication.title,
-            content_type="application/pdf",
-            size=len(PDF),
+            # Typed by the same check as an upload through the admin.
+            content_type=check_attachment(upload),
+            size=upload.size,
         )
-        attachment.file.save("demo.pdf", ContentFile(PDF), save=False)
+        attachment.file.save(upload.name, upload, save=False)
         attachment.save()
 
     for path, (title, body) in PAGES.items():
