@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# `make run` serves the production configuration over plain HTTP on this machine;
-# the secret key is read from var/secret-key.txt, which the first install writes.
-RUN_ENV = DEBUG=0 SECURE_HTTPS=0 ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
+# `make run` serves the production configuration over plain HTTP on this machine,
+# with the demo app installed; the secret key is read from var/secret-key.txt,
+# which the first install writes.
+RUN_ENV = DEBUG=0 DEMO=1 SECURE_HTTPS=0 ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
 
 .PHONY: run dev test lint check clean
 

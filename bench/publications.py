@@ -22,7 +22,7 @@ ITEM = "zcfg/zcwj"
 
 
 def measure(size: int, requests: int) -> dict[str, tuple[int, float]]:
-    from disclosure.demo import create_bulk_documents
+    from demo.bulk import create_bulk_documents
     from disclosure.models import CatalogueItem, Publication
 
     call_command("flush", interactive=False, verbosity=0)

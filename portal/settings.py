@@ -85,6 +85,11 @@ INSTALLED_APPS = [
     "portal.apps.LoginProtectionConfig",  # django-axes
     "disclosure",
 ]
+# The demo content and `manage.py seed_demo` (the app in demo/): on with DEBUG
+# unless DEMO says otherwise; `make run` turns it on, production leaves it off.
+DEMO = env_bool("DEMO", DEBUG)
+if DEMO:
+    INSTALLED_APPS += ["demo"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

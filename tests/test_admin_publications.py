@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosure.demo import PDF
 from disclosure.models import Publication
 from tests.conftest import item_by_path, make_draft, publish
+from tests.factories import PDF
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/disclosure/publication/add/"

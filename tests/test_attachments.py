@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from disclosure.demo import PDF
 from disclosure.lib.uploads import OLE2, check_attachment
+from tests.factories import PDF
 
 
 def zipped(**members: bytes) -> bytes:

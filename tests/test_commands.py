@@ -2,7 +2,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from disclosure.models import CatalogueItem, Office, SiteProfile
 
@@ -55,3 +55,8 @@ def test_seed_demo_fills_blanks_once_and_keeps_what_staff_wrote(catalogue, tmp_p
     Office.objects.filter(name="行政办公室").update(phone="0470-7654321")
     assert "填写了0个空白字段，新建了0条信息" in run("seed_demo", accounts_file=accounts)
     assert Office.objects.get(name="行政办公室").phone == "0470-7654321"
+
+
+def test_seed_demo_refuses_a_negative_number_of_documents(tmp_path):
+    with pytest.raises(CommandError, match="--documents 不能是负数。"):
+        run("seed_demo", documents=-1, accounts_file=str(tmp_path / "accounts.json"))

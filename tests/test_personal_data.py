@@ -34,8 +34,8 @@ SECRETS = [ID_NUMBER, PHONE, ADDRESS, EMAIL, COMMENT_CONTACT]
 def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path):
     from types import SimpleNamespace
 
-    from disclosure.demo import staff
     from disclosure.models import Office, StaffMember
+    from tests.factories import staff
 
     call_command(
         "seed_demo",

@@ -5,7 +5,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from disclosure.demo import PDF
 from disclosure.models import Attachment, Publication
 from disclosure.services.publications import (
     publication_return,
@@ -14,6 +13,7 @@ from disclosure.services.publications import (
     publication_withdraw,
 )
 from tests.conftest import item_by_path, make_draft, publish
+from tests.factories import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -299,8 +299,8 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
     )
     html = client.get("/xxgk/jgjj/jbxx/").content.decode()
     assert "办公地址：某路1号" in html and page.get_absolute_url() in html
-    from disclosure.demo import _portrait
     from disclosure.services.publications import publication_save_draft
+    from tests.factories import portrait
 
     leader = Publication(
         item=item_by_path("jgjj/ldjj"),
@@ -309,7 +309,7 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
         position="局长",
         formed_on=timezone.localdate(),
     )
-    leader.photo.save("p.png", ContentFile(_portrait(1)), save=False)
+    leader.photo.save("p.png", ContentFile(portrait(1)), save=False)
     publication_save_draft(publication=leader, actor=people.editor)
     publish(leader, people.reviewer)
     html = client.get("/xxgk/jgjj/ldjj/").content.decode()

@@ -136,6 +136,28 @@ def test_production_settings_are_secure():
     ]
 
 
+@pytest.mark.parametrize(
+    "env, installed",
+    [
+        ({"DEBUG": "1"}, True),
+        ({"DEBUG": "1", "DEMO": "0"}, False),
+        ({"DEBUG": "0", "SECRET_KEY": "x" * 60}, False),
+        ({"DEBUG": "0", "SECRET_KEY": "x" * 60, "DEMO": "1"}, True),
+    ],
+)
+def test_the_demo_app_is_installed_only_when_demo_is_on(env, installed):
+    script = "import portal.settings as s; print(s.DEMO, 'demo' in s.INSTALLED_APPS)"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [str(installed), str(installed)], result.stderr
+
+
 def test_language_and_time_zone():
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"

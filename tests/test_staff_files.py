@@ -6,9 +6,9 @@ from urllib.parse import quote
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from disclosure.demo import PDF
 from disclosure.services.publications import publication_submit
 from tests.conftest import item_by_path, make_draft, publish
+from tests.factories import PDF
 from tests.test_admin_publications import form_data
 from tests.test_public_publications import with_attachment
 
