@@ -18,9 +18,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from disclosure.catalogue import build_tree
 from disclosure.lib.deadlines import RuleError, parse_rule
 from disclosure.models import MAX_LEVEL, CatalogueItem, Channel, Office
+from disclosure.selectors.catalogue import build_tree
 
 TITLE = "扎兰屯市人力资源和社会保障局主动公开事项目录"
 LEVEL_HEADERS = ["一级事项", "二级事项", "三级事项"]

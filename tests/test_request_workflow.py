@@ -10,10 +10,10 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from disclosure import compliance
 from disclosure.lib.deadlines import correction_window_closes, reply_due_date
 from disclosure.lib.workdays import Calendar
 from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, RequestEvent
+from disclosure.selectors import compliance
 from disclosure.services import (
     WorkflowError,
     application_answer,

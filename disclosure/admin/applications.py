@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from disclosure import compliance, permissions
+from disclosure import permissions
 from disclosure.admin.application_steps import ACTIONS, RegisterForm
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
 from disclosure.lib.masking import (
@@ -29,6 +29,7 @@ from disclosure.lib.masking import (
     mask_phone,
 )
 from disclosure.models import InformationRequest, PersonalDataView
+from disclosure.selectors import compliance
 from disclosure.services import WorkflowError, application_register
 from disclosure.services.applications import receiving_office
 from disclosure.services.audit import log_view

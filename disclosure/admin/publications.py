@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from disclosure import compliance, permissions
+from disclosure import permissions
 from disclosure.admin.base import DeclaredLookupsOnly
 from disclosure.admin.filters import as_id
 from disclosure.admin.publication_forms import (
@@ -34,6 +34,7 @@ from disclosure.admin.transitions import transition_view
 from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.html import safe_body
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
+from disclosure.selectors import compliance
 from disclosure.services import (
     WorkflowError,
     publication_approve,

@@ -21,8 +21,8 @@ def person(user) -> str:
 
 @register.simple_tag(takes_context=True)
 def staff_queue(context):
-    """What waits for the logged-in member of staff (see `selectors.staff_queue`)."""
-    from disclosure.selectors import staff_queue as queue
+    """What waits for the logged-in member of staff (see `selectors.queue.staff_queue`)."""
+    from disclosure.selectors.queue import staff_queue as queue
 
     return queue(context["request"].user)
 

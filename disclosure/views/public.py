@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from disclosure.catalogue import Node, build_tree, directory_rows
 from disclosure.filters import PublicationFilter
 from disclosure.forms import CommentForm
 from disclosure.models import (
@@ -18,6 +17,7 @@ from disclosure.models import (
     Publication,
 )
 from disclosure.ratelimit import client_key, give_back, take
+from disclosure.selectors.catalogue import Node, build_tree, directory_rows
 from disclosure.services import WorkflowError
 from disclosure.services import comment_submit as comment_submit_service
 
