@@ -392,12 +392,15 @@ class PublicationAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         """The compliance dashboard: each office its own, administrators everything."""
         if not permissions.is_office_staff(request.user):
             raise PermissionDenied
+        staff = permissions.staff_of(request.user)
+        office = None if permissions.is_admin(request.user) else staff.office
         context = {
             **self.admin_site.each_context(request),
             "title": "公开时限",
             "opts": self.model._meta,
             **compliance.dashboard(
-                *compliance.scope_for(request.user),
+                permissions.publications_for(request.user),
+                compliance.items_with_deadlines(office),
                 timezone.localdate(),
                 applications=permissions.applications_for(request.user),
             ),

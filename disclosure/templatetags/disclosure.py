@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from disclosure.lib.html import safe_body as _safe_body
 from disclosure.lib.names import person_name
+from disclosure.selectors.queue import staff_queue as queue
 
 register = template.Library()
 
@@ -22,8 +23,6 @@ def person(user) -> str:
 @register.simple_tag(takes_context=True)
 def staff_queue(context):
     """What waits for the logged-in member of staff (see `selectors.queue.staff_queue`)."""
-    from disclosure.selectors.queue import staff_queue as queue
-
     return queue(context["request"].user)
 
 
