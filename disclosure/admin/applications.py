@@ -30,8 +30,8 @@ from disclosure.lib.masking import (
 )
 from disclosure.models import InformationRequest, PersonalDataView
 from disclosure.selectors import compliance
+from disclosure.selectors.applications import receiving_office
 from disclosure.services import WorkflowError, application_register
-from disclosure.services.applications import receiving_office
 from disclosure.services.audit import log_view
 from disclosure.views.public import file_response
 

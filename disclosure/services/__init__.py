@@ -1,3 +1,4 @@
+from disclosure.selectors.applications import find_application
 from disclosure.services.applications import (
     application_answer,
     application_approve_answer,
@@ -13,7 +14,6 @@ from disclosure.services.applications import (
     application_submit,
     application_third_party_replied,
     close_lapsed_applications,
-    find_application,
 )
 from disclosure.services.catalogue import (
     CatalogueImportError,

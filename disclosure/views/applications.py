@@ -17,8 +17,8 @@ from disclosure.lib.deadlines import (
 )
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.ratelimit import client_key, give_back, take
-from disclosure.services import application_submit, find_application
-from disclosure.services.applications import receiving_office
+from disclosure.selectors.applications import find_application, receiving_office
+from disclosure.services import application_submit
 
 
 def _legal_numbers() -> dict:
@@ -48,7 +48,9 @@ def apply(request):
     click or a refresh, is answered with the same receipt.
     """
     if request.method != "POST":
-        return render(request, "disclosure/applications/apply.html", {"form": OnlineApplicationForm()})
+        return render(
+            request, "disclosure/applications/apply.html", {"form": OnlineApplicationForm()}
+        )
     form = OnlineApplicationForm(request.POST)
     client = client_key(request)
     if form.is_valid():
