@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from disclosure import permissions
 from disclosure.admin.application_steps import ACTIONS, RegisterForm
 from disclosure.admin.base import DeclaredLookupsOnly, person_column
+from disclosure.lib.files import file_response
 from disclosure.lib.masking import (
     mask_address,
     mask_contact,
@@ -33,7 +34,6 @@ from disclosure.selectors import compliance
 from disclosure.selectors.applications import receiving_office
 from disclosure.services import WorkflowError, application_register
 from disclosure.services.audit import log_view
-from disclosure.views.public import file_response
 
 Status = InformationRequest.Status
 

@@ -32,9 +32,11 @@ from disclosure.admin.publication_forms import (
 )
 from disclosure.admin.transitions import transition_view
 from disclosure.lib.doc_numbers import normalise_doc_number
+from disclosure.lib.files import file_response, photo_response
 from disclosure.lib.html import safe_body
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
 from disclosure.selectors import compliance
+from disclosure.selectors.publications import preview_context
 from disclosure.services import (
     WorkflowError,
     publication_approve,
@@ -45,7 +47,6 @@ from disclosure.services import (
     publication_submit,
     publication_withdraw,
 )
-from disclosure.views.public import file_response, photo_response, preview_context
 
 Status = Publication.Status
 

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from disclosure.filters import PublicationFilter
 from disclosure.forms import CommentForm
+from disclosure.lib.files import file_response, photo_response
 from disclosure.models import (
     Attachment,
     CatalogueItem,
@@ -17,7 +18,8 @@ from disclosure.models import (
     Publication,
 )
 from disclosure.ratelimit import client_key, give_back, take
-from disclosure.selectors.catalogue import Node, build_tree, directory_rows
+from disclosure.selectors.catalogue import directory_rows, find_item, find_path, public_tree
+from disclosure.selectors.publications import consultation_context
 from disclosure.services import WorkflowError
 from disclosure.services import comment_submit as comment_submit_service
 
@@ -25,34 +27,9 @@ PER_PAGE = 20
 Presentation = CatalogueItem.Presentation
 
 
-def _public_tree() -> list[Node]:
-    items = CatalogueItem.objects.public().in_tree_order().prefetch_related("channels", "offices")
-    return build_tree(items)
-
-
-def _find(roots: list[Node], slugs: list[str]) -> Node | None:
-    nodes, node = roots, None
-    for slug in slugs:
-        node = next((n for n in nodes if n.item.slug == slug), None)
-        if node is None:
-            return None
-        nodes = node.children
-    return node
-
-
-def _find_item(roots: list[Node], item_id: int) -> Node | None:
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        if node.item.id == item_id:
-            return node
-        stack.extend(node.children)
-    return None
-
-
 @require_safe
 def home(request):
-    tree = _public_tree()
+    tree = public_tree()
     today = timezone.localdate()
     consultations_item = next(
         (
@@ -86,7 +63,7 @@ def home(request):
 
 @require_safe
 def directory(request):
-    tree = _public_tree()
+    tree = public_tree()
     return render(
         request,
         "disclosure/directory.html",
@@ -96,8 +73,8 @@ def directory(request):
 
 @require_safe
 def item_detail(request, path: str):
-    tree = _public_tree()
-    node = _find(tree, path.split("/"))
+    tree = public_tree()
+    node = find_path(tree, path.split("/"))
     if node is None:
         raise Http404("没有这个目录事项")
     item = node.item
@@ -172,8 +149,8 @@ def _document_context(pk: int) -> tuple[dict, int]:
     publication = get_object_or_404(
         Publication.objects.visible_or_withdrawn().select_related("item", "office"), pk=pk
     )
-    tree = _public_tree()
-    node = _find_item(tree, publication.item_id)
+    tree = public_tree()
+    node = find_item(tree, publication.item_id)
     if node is None:
         raise Http404("没有这个目录事项")
     withdrawn = publication.status == Publication.Status.WITHDRAWN
@@ -196,36 +173,6 @@ def _document_context(pk: int) -> tuple[dict, int]:
         )
         context |= consultation_context(publication)
     return context, 410 if withdrawn else 200
-
-
-def consultation_context(publication: Publication) -> dict:
-    """A consultation's state, published comments and feedback; a feedback's decisions."""
-    if publication.is_feedback:
-        return {
-            "decisions": list(publication.decisions.all()),
-            "consultation": Publication.objects.public()
-            .filter(pk=publication.feedback_for_id)
-            .first(),
-        }
-    if not publication.is_consultation:
-        return {}
-    feedback = (
-        Publication.objects.public()
-        .filter(feedback_for=publication)
-        .order_by("-published_at")
-        .first()
-    )
-    return {
-        "consultation_state": publication.consultation_state(has_feedback=feedback is not None),
-        "feedback": feedback,
-        "decisions": list(feedback.decisions.all()) if feedback else [],
-        "comments": list(
-            publication.comments.filter(status=Comment.Status.PUBLISHED).order_by(
-                "submitted_at", "id"
-            )
-        ),
-        "open_for_comments": publication.is_open_for_comments(),
-    }
 
 
 @require_safe
@@ -296,42 +243,3 @@ def attachment_download(request, pk: int, attachment: int):
 def photo(request, pk: int):
     publication = get_object_or_404(Publication.objects.public().exclude(photo=""), pk=pk)
     return photo_response(publication)
-
-
-def photo_response(publication: Publication):
-    content_type = "image/png" if publication.photo.name.lower().endswith(".png") else "image/jpeg"
-    return file_response(publication.photo, None, content_type, as_attachment=False)
-
-
-def file_response(field_file, name: str | None, content_type: str, *, as_attachment: bool):
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404("文件不存在") from None
-    response = FileResponse(
-        handle, as_attachment=as_attachment, filename=name or "", content_type=content_type
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, max-age=300"
-    return response
-
-
-def preview_context(publication: Publication) -> dict:
-    """The public page's context for any publication, for staff previews in the admin."""
-    tree = build_tree(CatalogueItem.objects.in_tree_order().prefetch_related("channels", "offices"))
-    node = _find_item(tree, publication.item_id)
-    item = node.item if node else publication.item
-    return {
-        "tree": tree,
-        "item": item,
-        "lineage": item.lineage(),
-        "publication": publication,
-        "withdrawn": publication.status == Publication.Status.WITHDRAWN,
-        "has_validity": item.requires(DocumentField.VALIDITY),
-        "replacement": publication.replaced_by if publication.is_no_longer_valid else None,
-        "attachments": list(publication.attachments.all()),
-        "related": list(publication.related.select_related("item")),
-        "preview": True,
-        "preview_is_public": Publication.objects.public().filter(pk=publication.pk).exists(),
-        **consultation_context(publication),
-    }
