@@ -1,5 +1,4 @@
-from disclosure.views.health import healthz
-from disclosure.views.public import (
+from disclosure.views.catalogue import (
     attachment_download,
     comment_submit,
     directory,
@@ -9,6 +8,7 @@ from disclosure.views.public import (
     publication_detail,
     publication_print,
 )
+from disclosure.views.health import healthz
 
 __all__ = [
     "attachment_download",

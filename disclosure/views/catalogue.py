@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from disclosure.filters import PublicationFilter
 from disclosure.forms import CommentForm
 from disclosure.lib.files import file_response, photo_response
 from disclosure.models import (
@@ -22,6 +21,7 @@ from disclosure.selectors.catalogue import directory_rows, find_item, find_path,
 from disclosure.selectors.publications import consultation_context
 from disclosure.services import WorkflowError
 from disclosure.services import comment_submit as comment_submit_service
+from disclosure.views.filters import PublicationFilter
 
 PER_PAGE = 20
 Presentation = CatalogueItem.Presentation
