@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from disclosure.views import healthz
+from disclosure.views.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

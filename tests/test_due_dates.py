@@ -238,7 +238,7 @@ def test_the_seed_items_understand_their_rules(catalogue):
 def test_a_scheduled_document_is_not_counted_late_before_its_time(client, people):
     from django.utils import timezone
 
-    from disclosure.compliance import published_late
+    from disclosure.selectors.compliance import published_late
 
     long_ago = timezone.localdate() - dt.timedelta(days=60)
     draft = make_draft(

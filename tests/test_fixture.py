@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
 
-from disclosure.catalogue import build_tree
 from disclosure.models import BUREAU_NAME, CatalogueItem, Channel, Office
+from disclosure.selectors.catalogue import build_tree
 
 pytestmark = pytest.mark.django_db
 

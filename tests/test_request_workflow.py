@@ -10,11 +10,12 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from disclosure import compliance
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.deadlines import correction_window_closes, reply_due_date
 from disclosure.lib.workdays import Calendar
 from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, RequestEvent
+from disclosure.selectors import compliance
+from disclosure.selectors.applications import find_application
 from disclosure.services.applications import (
     application_answer,
     application_approve_answer,
@@ -28,7 +29,6 @@ from disclosure.services.applications import (
     application_submit,
     application_third_party_replied,
     close_lapsed_applications,
-    find_application,
 )
 from tests.calendars import PACKAGE_ONLY, WITH_2027
 from tests.citizens import application_data, reply_upload

@@ -8,21 +8,25 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from disclosure import compliance, permissions
+from disclosure import permissions
 from disclosure.models import Publication
+from disclosure.selectors import compliance
 
 
 def deadlines_view(request):
-    if not permissions.is_office_staff(request.user):
+    user = request.user
+    if not permissions.is_office_staff(user):
         raise PermissionDenied
+    office = None if permissions.is_admin(user) else permissions.staff_of(user).office
     context = {
         **admin.site.each_context(request),
         "title": "公开时限",
         "opts": Publication._meta,
         **compliance.dashboard(
-            *compliance.scope_for(request.user),
+            permissions.publications.visible(user),
+            compliance.items_with_deadlines(office),
             timezone.localdate(),
-            applications=permissions.applications.visible(request.user),
+            applications=permissions.applications.visible(user),
         ),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

@@ -8,7 +8,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from disclosure.catalogue import build_tree
 from disclosure.catalogue_excel.layout import (
     AUDIENCE,
     AUDIENCE_TICK,
@@ -28,6 +27,7 @@ from disclosure.catalogue_excel.layout import (
     TITLE,
 )
 from disclosure.models import MAX_LEVEL, CatalogueItem, Channel
+from disclosure.selectors.catalogue import build_tree
 
 
 def export_workbook() -> bytes:

@@ -32,7 +32,6 @@ from disclosure.lib.names import person_name
 from disclosure.lib.uploads import check_attachment
 from disclosure.lib.workdays import Calendar
 from disclosure.models import (
-    CatalogueItem,
     HolidaySchedule,
     InformationRequest,
     Office,
@@ -41,6 +40,7 @@ from disclosure.models import (
     RequestNumberSequence,
 )
 from disclosure.models.base import locked
+from disclosure.selectors.applications import receiving_office
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action
@@ -72,29 +72,8 @@ def _code_for(application: InformationRequest) -> str:
     return code if code and check_password(code, application.code_hash) else ""
 
 
-def normalise_code(code: str) -> str:
-    return "".join(code.split()).upper()
-
-
 def next_application_number(today: dt.date) -> str:
     return application_number(today.year, RequestNumberSequence.take(today.year))
-
-
-def receiving_office() -> Office:
-    """The office that answers for the 公开指南 (which tells citizens how to apply)."""
-    offices = Office.objects.order_by("order", "id")
-    guide = CatalogueItem.objects.filter(name="公开指南", is_active=True)
-    return offices.filter(catalogueitem__in=guide).first() or offices.filter(is_active=True).first()
-
-
-def find_application(number: str, code: str) -> InformationRequest | None:
-    """The application with this number, if the query code matches."""
-    application = InformationRequest.objects.filter(number=number.strip().upper()).first()
-    if application is None:
-        # Spend the same time as a wrong code, so numbers cannot be probed by timing.
-        make_password(code)
-        return None
-    return application if check_password(normalise_code(code), application.code_hash) else None
 
 
 def _event(application, action: str, actor, on: dt.date, note: str = "") -> None:

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from disclosure.lib.html import safe_body as _safe_body
 from disclosure.lib.names import person_name
+from disclosure.selectors.queue import staff_queue as queue
 
 register = template.Library()
 
@@ -21,9 +22,7 @@ def person(user) -> str:
 
 @register.simple_tag(takes_context=True)
 def staff_queue(context):
-    """What waits for the logged-in member of staff (see `selectors.staff_queue`)."""
-    from disclosure.selectors import staff_queue as queue
-
+    """What waits for the logged-in member of staff (see `selectors.queue.staff_queue`)."""
     return queue(context["request"].user)
 
 

@@ -1,23 +1,7 @@
-from disclosure.views.health import healthz
-from disclosure.views.public import (
-    attachment_download,
-    comment_submit,
-    directory,
-    home,
-    item_detail,
-    photo,
-    publication_detail,
-    publication_print,
-)
+"""The public site, one module per domain.
 
-__all__ = [
-    "attachment_download",
-    "comment_submit",
-    "directory",
-    "healthz",
-    "home",
-    "item_detail",
-    "photo",
-    "publication_detail",
-    "publication_print",
-]
+`catalogue` (home, directory, item pages), `publications` (document pages and
+lists), `consultations` (consultation lists and comments), `applications`
+(依申请公开), `files` (attachment and photo downloads), `errors` and `health`.
+`disclosure.urls` names each view by its module.
+"""

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from disclosure.forms import LookupForm, OnlineApplicationForm
 from disclosure.models import InformationRequest, RequestEvent
 from disclosure.ratelimit import client_key, give_back, take
-from disclosure.services.applications import application_submit, find_application, receiving_office
+from disclosure.selectors.applications import find_application, receiving_office
+from disclosure.services.applications import application_submit
 
 
 @require_safe

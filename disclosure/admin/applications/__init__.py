@@ -16,12 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from disclosure import compliance, permissions
+from disclosure import permissions
 from disclosure.admin.applications.forms import RegisterForm
 from disclosure.admin.applications.steps import STEPS
 from disclosure.admin.base import DeclaredLookupsOnly, OfficeScopedAdmin, person_column
 from disclosure.admin.workflow import step_links
 from disclosure.exceptions import WorkflowError
+from disclosure.lib.files import file_response
 from disclosure.lib.masking import (
     mask_address,
     mask_contact,
@@ -30,9 +31,10 @@ from disclosure.lib.masking import (
     mask_phone,
 )
 from disclosure.models import InformationRequest, PersonalDataView
-from disclosure.services.applications import application_register, receiving_office
+from disclosure.selectors import compliance
+from disclosure.selectors.applications import receiving_office
+from disclosure.services.applications import application_register
 from disclosure.services.audit import log_view
-from disclosure.views.public import file_response
 
 Status = InformationRequest.Status
 

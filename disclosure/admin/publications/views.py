@@ -12,9 +12,10 @@ from django.urls import reverse
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError
+from disclosure.lib.files import file_response, photo_response
 from disclosure.models import Publication
+from disclosure.selectors.publications import preview_context
 from disclosure.services.publications import publication_restore
-from disclosure.views.public import file_response, photo_response, preview_context
 
 
 def preview(model_admin, request, object_id, template="disclosure/publication.html"):

@@ -1,8 +1,8 @@
 from django.core.management import BaseCommand
 from django.utils import timezone
 
-from disclosure import compliance
 from disclosure.models import Publication
+from disclosure.selectors import compliance
 
 
 class Command(BaseCommand):

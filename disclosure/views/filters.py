@@ -1,3 +1,5 @@
+"""The filters on an item's public list of documents (django-filter)."""
+
 import django_filters
 from django import forms
 from django.db.models import Q

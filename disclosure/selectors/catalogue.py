@@ -1,4 +1,8 @@
-"""The catalogue as a tree, and as the rows of the 公开目录 table."""
+"""The catalogue as a tree, and as the rows of the 公开目录 table.
+
+The public tree is read in one go (items, then their channels and offices);
+a node is found in it by its path of slugs or by its item.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +43,34 @@ def build_tree(items: Iterable[CatalogueItem]) -> list[Node]:
             item.parent = parent.item
             parent.children.append(nodes.setdefault(item.id, Node(item)))
     return roots
+
+
+def public_tree() -> list[Node]:
+    """The public catalogue: one query for the items, one each for their channels and offices."""
+    items = CatalogueItem.objects.public().in_tree_order().prefetch_related("channels", "offices")
+    return build_tree(items)
+
+
+def find_path(roots: list[Node], slugs: list[str]) -> Node | None:
+    """The node at this path of slugs (`["zfxxgk", "ndbg"]`), if there is one."""
+    nodes, node = roots, None
+    for slug in slugs:
+        node = next((n for n in nodes if n.item.slug == slug), None)
+        if node is None:
+            return None
+        nodes = node.children
+    return node
+
+
+def find_item(roots: list[Node], item_id: int) -> Node | None:
+    """The node of this item, anywhere in the tree, if it is there."""
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        if node.item.id == item_id:
+            return node
+        stack.extend(node.children)
+    return None
 
 
 @dataclass

@@ -17,7 +17,13 @@ from disclosure.lib.deadlines import (
     quarter_end,
 )
 from disclosure.lib.workdays import Calendar
-from disclosure.models import CatalogueItem, HolidaySchedule, InformationRequest, Publication
+from disclosure.models import (
+    CatalogueItem,
+    HolidaySchedule,
+    InformationRequest,
+    Office,
+    Publication,
+)
 
 Status = Publication.Status
 DUE_SOON_WORKDAYS = 5
@@ -144,21 +150,14 @@ def expected_publications(
     return expected
 
 
-def items_with_deadlines() -> QuerySet:
-    return CatalogueItem.objects.filter(is_active=True, children__isnull=True).exclude(
+def items_with_deadlines(office: Office | None = None) -> QuerySet:
+    """Active leaf items with a deadline rule; given an office, those it answers for."""
+    items = CatalogueItem.objects.filter(is_active=True, children__isnull=True).exclude(
         deadline_text=""
     )
-
-
-def scope_for(user) -> tuple[QuerySet, QuerySet]:
-    """The publications and items whose deadlines a member of staff answers for."""
-    from disclosure import permissions
-
-    items = items_with_deadlines()
-    if not permissions.is_admin(user):
-        staff = permissions.staff_of(user)
-        items = items.filter(pk__in=CatalogueItem.objects.responsible(staff.office).values("pk"))
-    return permissions.publications.visible(user), items
+    if office is not None:
+        items = items.filter(pk__in=CatalogueItem.objects.responsible(office).values("pk"))
+    return items
 
 
 def application_dashboard(applications: QuerySet, today: dt.date, calendar: Calendar) -> dict:

@@ -1,4 +1,4 @@
-"""Reads that pages share: what waits for a member of staff."""
+"""The admin home's 我的待办: what waits for a member of staff, by their role."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosure import compliance, permissions
+from disclosure import permissions
 from disclosure.models import (
     Comment,
     InformationRequest,
@@ -17,6 +17,7 @@ from disclosure.models import (
     Publication,
     StaffMember,
 )
+from disclosure.selectors import compliance
 
 Role = StaffMember.Role
 ApplicationStatus = InformationRequest.Status

@@ -1,0 +1,93 @@
+"""The catalogue's public pages: the home page, the 公开目录 table, each item's page.
+
+An item at the end of a branch shows what its presentation says: the
+offices (股室 or 局属单位), one page, the leaders, its consultations, or its
+list of documents.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from disclosure.models import CatalogueItem, Channel, Office, Publication
+from disclosure.selectors.catalogue import directory_rows, find_path, public_tree
+from disclosure.views.consultations import consultation_list
+from disclosure.views.publications import document_list
+
+Presentation = CatalogueItem.Presentation
+
+
+@require_safe
+def home(request):
+    tree = public_tree()
+    today = timezone.localdate()
+    consultations_item = next(
+        (
+            leaf.item
+            for root in tree
+            for leaf in root.leaves()
+            if leaf.item.presentation == Presentation.CONSULTATIONS
+        ),
+        None,
+    )
+    open_consultations = (
+        Publication.objects.public()
+        .filter(
+            item__presentation=Presentation.CONSULTATIONS,
+            feedback_for__isnull=True,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .order_by("closes_on", "id")[:5]
+    )
+    return render(
+        request,
+        "disclosure/home.html",
+        {
+            "tree": tree,
+            "consultations_item": consultations_item,
+            "open_consultations": list(open_consultations),
+        },
+    )
+
+
+@require_safe
+def directory(request):
+    tree = public_tree()
+    return render(
+        request,
+        "disclosure/directory.html",
+        {"tree": tree, "rows": directory_rows(tree)},
+    )
+
+
+@require_safe
+def item_detail(request, path: str):
+    tree = public_tree()
+    node = find_path(tree, path.split("/"))
+    if node is None:
+        raise Http404("没有这个目录事项")
+    item = node.item
+    context = {"tree": tree, "node": node, "item": item, "lineage": item.lineage()}
+    if node.is_leaf:
+        context["channels"] = [
+            (channel, channel in item.channels.all()) for channel in Channel.objects.all()
+        ]
+        context |= _item_content(request, item)
+    return render(request, "disclosure/item.html", context)
+
+
+def _item_content(request, item: CatalogueItem) -> dict:
+    publications = Publication.objects.public().filter(item=item)
+    if item.presentation == Presentation.SECTIONS:
+        return {"offices": Office.objects.filter(is_active=True, kind=Office.Kind.SECTION)}
+    if item.presentation == Presentation.UNITS:
+        return {"offices": Office.objects.filter(is_active=True, kind=Office.Kind.UNIT)}
+    if item.presentation == Presentation.PAGE:
+        return {"page": publications.order_by("-published_at", "-id").first()}
+    if item.presentation == Presentation.LEADERS:
+        return {"leaders": list(publications.order_by("order", "id"))}
+    if item.presentation == Presentation.CONSULTATIONS:
+        return consultation_list(request, publications)
+    return document_list(request, item, publications)
