@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from disclosure.lib import identity
+from disclosure.lib.deadlines import reply_due_date
 from disclosure.lib.uploads import reply_path
 from disclosure.models.base import YearlySequence
 from disclosure.models.fields import staff_field
@@ -212,6 +213,19 @@ class InformationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"申请{self.number}"
+
+    def set_due_date(self, calendar) -> None:
+        """Due while the clock runs; none while waiting for a correction or a third party."""
+        waiting = (self.Status.SUBMITTED, self.Status.CORRECTION, self.Status.THIRD_PARTY)
+        if self.clock_start is None or self.status in waiting:
+            self.due_date = None
+            return
+        self.due_date = reply_due_date(
+            self.clock_start,
+            calendar,
+            extension_days=self.extension_days,
+            paused_days=self.paused_days,
+        )
 
     def clean(self):
         super().clean()

@@ -9,7 +9,7 @@ reviewer of that office who did not prepare the reply (four eyes).
 from __future__ import annotations
 
 from disclosure.models import InformationRequest, Office
-from disclosure.permissions.base import Policy, Role, in_office, staff_of
+from disclosure.permissions.base import Policy, Role, in_office, office_members, staff_of
 
 Status = InformationRequest.Status
 
@@ -33,6 +33,10 @@ class ApplicationPolicy(Policy):
             and staff.office_id == application.office_id
             and staff.role == Role.REVIEWER
         )
+
+    def reply_needs_review(self, application: InformationRequest) -> bool:
+        """A reply is reviewed by another member of the office; an office of one has nobody."""
+        return office_members(application.office_id) > 1
 
     def can_receive(self, user, application: InformationRequest) -> bool:
         return application.status == Status.SUBMITTED and self.can_handle(user, application)

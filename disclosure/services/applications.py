@@ -14,7 +14,6 @@ and records an event; `on` is the day the step happened (today by default).
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import uuid
 
 from django.conf import settings
@@ -25,8 +24,8 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
-from disclosure.lib.codes import application_number
-from disclosure.lib.deadlines import correction_window_closes, reply_due_date
+from disclosure.lib.codes import application_number, query_code
+from disclosure.lib.deadlines import correction_window_closes
 from disclosure.lib.legal import CORRECTION_WINDOW_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS
 from disclosure.lib.names import person_name
 from disclosure.lib.uploads import check_attachment
@@ -45,30 +44,10 @@ from disclosure.selectors.applications import receiving_office
 Status = InformationRequest.Status
 Action = RequestEvent.Action
 
-# Letters and digits that cannot be mistaken for one another when read aloud or copied.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
-
-
-def query_code(token: uuid.UUID) -> str:
-    """The query code of the application sent with this one-time form token.
-
-    Derived from the token and the secret key, and stored only as a hash: a
-    form that arrives twice (a double click, a refresh) shows the same code
-    again without the code being kept anywhere.
-    """
-    message = f"query-code:{token}".encode()
-    number = int.from_bytes(hmac.new(settings.SECRET_KEY.encode(), message, "sha256").digest())
-    chars = []
-    for _ in range(CODE_LENGTH):
-        number, index = divmod(number, len(CODE_ALPHABET))
-        chars.append(CODE_ALPHABET[index])
-    return "".join(chars)
-
 
 def _code_for(application: InformationRequest) -> str:
     """The code of an application already recorded, if its token still gives it."""
-    code = query_code(application.token) if application.token else ""
+    code = query_code(settings.SECRET_KEY, application.token) if application.token else ""
     return code if code and check_password(code, application.code_hash) else ""
 
 
@@ -77,30 +56,11 @@ def next_application_number(today: dt.date) -> str:
 
 
 def _event(application, action: str, actor, on: dt.date, note: str = "") -> None:
-    RequestEvent.objects.create(
-        application=application, action=action, actor=actor, on=on, note=note
-    )
-
-
-def set_reply_due_date(application: InformationRequest, calendar: Calendar) -> None:
-    """Due while the clock runs; none while waiting for a correction or a third party."""
-    if application.clock_start is None or application.status in (
-        Status.SUBMITTED,
-        Status.CORRECTION,
-        Status.THIRD_PARTY,
-    ):
-        application.due_date = None
-        return
-    application.due_date = reply_due_date(
-        application.clock_start,
-        calendar,
-        extension_days=application.extension_days,
-        paused_days=application.paused_days,
-    )
+    application.events.create(action=action, actor=actor, on=on, note=note)
 
 
 def _save(application: InformationRequest, calendar: Calendar | None = None) -> None:
-    set_reply_due_date(application, calendar or HolidaySchedule.objects.calendar())
+    application.set_due_date(calendar or HolidaySchedule.objects.calendar())
     application.save()
 
 
@@ -119,7 +79,7 @@ def _new_application(
     data: dict, *, office: Office, token: uuid.UUID, **fields
 ) -> tuple[InformationRequest, str]:
     """An unsaved, validated application with the next number, and its query code."""
-    code = query_code(token)
+    code = query_code(settings.SECRET_KEY, token)
     application = InformationRequest(
         **data,
         **fields,
@@ -386,11 +346,6 @@ def application_extend(
     return application
 
 
-def answered_without_review(application: InformationRequest) -> bool:
-    """An office of one member has nobody else to review its replies."""
-    return permissions.office_members(application.office_id) <= 1
-
-
 @transaction.atomic
 def application_answer(
     *,
@@ -427,7 +382,7 @@ def application_answer(
     application.reply_return_reason = ""
     application.reply_prepared_by = actor
     application.reply_file.save(reply_file.name, reply_file, save=False)
-    if answered_without_review(application):
+    if not permissions.applications.reply_needs_review(application):
         return _send_answer(application, actor, on, "本科室只有一名工作人员，答复未经他人审核。")
     application.status = Status.REPLY_REVIEW
     _save(application)
@@ -446,17 +401,23 @@ def _send_answer(application, actor, on: dt.date, note: str = "") -> Information
     return application
 
 
-@transaction.atomic
-def application_approve_answer(
-    *, application, actor, on: dt.date | None = None
-) -> InformationRequest:
-    """A reviewer of the office, not the reply's author, lets the reply go out."""
+def _reviewed(application, actor) -> InformationRequest:
+    """The application, locked, if it has a reply the actor may review."""
     application = locked(application)
     require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
     require(
         permissions.applications.can(actor, "review_answer", application),
         "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
     )
+    return application
+
+
+@transaction.atomic
+def application_approve_answer(
+    *, application, actor, on: dt.date | None = None
+) -> InformationRequest:
+    """A reviewer of the office, not the reply's author, lets the reply go out."""
+    application = _reviewed(application, actor)
     on = _today(on)
     application.reply_approved_by = actor
     return _send_answer(application, actor, on, f"审核人：{person_name(actor)}")
@@ -467,12 +428,7 @@ def application_return_answer(
     *, application, actor, reason: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Send the reply back to be redone; the application is in hand again, its clock running."""
-    application = locked(application)
-    require(application.status == Status.REPLY_REVIEW, "这件申请没有待审核的答复。")
-    require(
-        permissions.applications.can(actor, "review_answer", application),
-        "答复须由承办科室的另一位审核人审核，拟稿人不能审核自己的答复。",
-    )
+    application = _reviewed(application, actor)
     require(bool(reason.strip()), "请填写退回原因。")
     on = _today(on)
     application.status = Status.RECEIVED

@@ -16,7 +16,6 @@ from disclosure.lib.legal import (
     REPLY_WORKING_DAYS,
 )
 from disclosure.services.applications import (
-    answered_without_review,
     application_answer,
     application_approve_answer,
     application_ask_correction,
@@ -44,7 +43,7 @@ def _with_due_date(text: str):
 def _answer_help(application) -> str:
     who = (
         "本科室只有一名工作人员，答复提交后直接发出，不经他人审核。"
-        if answered_without_review(application)
+        if not permissions.applications.reply_needs_review(application)
         else "提交后由本科室另一位审核人审核，审核通过才发出。"
     )
     return _with_due_date(f"选择答复类型（与年度报告的统计口径一致），上传答复书。{who}")(
