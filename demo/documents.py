@@ -18,13 +18,7 @@ from demo.staff import Role, office_for, publish, staff
 from demo.texts import DOCUMENTS, LEADERS, PAGES, paragraphs
 from disclosure.lib.deadlines import due_date, uses_calendar
 from disclosure.lib.uploads import check_attachment
-from disclosure.models import (
-    Attachment,
-    CatalogueItem,
-    DocumentField,
-    HolidaySchedule,
-    Publication,
-)
+from disclosure.models import Attachment, CatalogueItem, DocumentField, HolidaySchedule, Publication
 from disclosure.services.publications import (
     publication_return,
     publication_save_draft,

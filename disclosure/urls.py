@@ -9,11 +9,7 @@ urlpatterns = [
     path("xxgk/", catalogue.directory, name="directory"),
     path("xxgk/doc/<int:pk>/", publications.publication_detail, name="publication"),
     path("xxgk/doc/<int:pk>/print/", publications.publication_print, name="publication_print"),
-    path(
-        "xxgk/doc/<int:pk>/files/<int:attachment>/",
-        files.attachment_download,
-        name="attachment",
-    ),
+    path("xxgk/doc/<int:pk>/files/<int:attachment>/", files.attachment_download, name="attachment"),
     path("xxgk/doc/<int:pk>/photo/", files.photo, name="photo"),
     path("xxgk/doc/<int:pk>/yj/", consultations.comment_submit, name="comment_submit"),
     path("ysqgk/", applications.guide, name="application_guide"),

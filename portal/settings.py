@@ -129,9 +129,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "disclosure.context_processors.site_profile",
                 "disclosure.context_processors.legal_numbers",
-            ],
+            ]
         },
-    },
+    }
 ]
 
 # SQLite under var/ unless DATABASE_URL names another database, for example
@@ -199,7 +199,7 @@ STORAGES = {
         # source files directly.
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 
@@ -248,7 +248,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
-    },
+    }
 }
 
 # Checks a deployment has decided to live with for a while, e.g.

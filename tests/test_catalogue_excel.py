@@ -186,10 +186,7 @@ def test_a_row_for_an_item_that_has_children_is_refused(catalogue):
 
 @pytest.mark.parametrize(
     "content, message",
-    [
-        (b"not a spreadsheet", "无法读取文件"),
-        (b"PK\x03\x04broken zip", "无法读取文件"),
-    ],
+    [(b"not a spreadsheet", "无法读取文件"), (b"PK\x03\x04broken zip", "无法读取文件")],
 )
 def test_a_file_that_is_not_a_workbook_is_refused(catalogue, content, message):
     errors = parse_workbook(SimpleUploadedFile("x.xlsx", content)).errors

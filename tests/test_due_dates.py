@@ -140,8 +140,7 @@ def test_overlapping_holidays_are_refused(admin_client):
         "year": 2027,
         "notice_reference": "测试",
         **holiday_rows(
-            ("中秋节", "2027-09-15", "2027-09-17", ""),
-            ("国庆节", "2027-09-17", "2027-09-23", ""),
+            ("中秋节", "2027-09-15", "2027-09-17", ""), ("国庆节", "2027-09-17", "2027-09-23", "")
         ),
     }
     response = admin_client.post("/admin/disclosure/holidayschedule/add/", data)

@@ -56,8 +56,7 @@ def test_no_public_page_shows_personal_data_that_was_entered(catalogue, tmp_path
     consultation = make_consultation(people)
     assert (
         citizen.post(
-            f"/xxgk/doc/{consultation.pk}/yj/",
-            comment_form(name="张先生", contact=COMMENT_CONTACT),
+            f"/xxgk/doc/{consultation.pk}/yj/", comment_form(name="张先生", contact=COMMENT_CONTACT)
         ).status_code
         == 302
     )

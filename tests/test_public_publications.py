@@ -234,10 +234,7 @@ def test_filters_by_keyword_number_year_and_validity(client, rules):
     assert len(list_titles(client, URL)) == 3
 
 
-@pytest.mark.parametrize(
-    "query",
-    [{"year": "abc"}, {"year": "1900"}, {"validity": "nonsense"}],
-)
+@pytest.mark.parametrize("query", [{"year": "abc"}, {"year": "1900"}, {"validity": "nonsense"}])
 def test_bad_filter_values_show_the_whole_list_with_a_message(client, rules, query):
     response = client.get(URL, query)
     assert response.status_code == 200

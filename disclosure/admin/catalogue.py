@@ -93,8 +93,7 @@ class CatalogueItemForm(forms.ModelForm):
         )
         if cleaned.get("document_fields") and not publishes:
             self.add_error(
-                "document_fields",
-                "内设机构、所属单位列表不发布文件，不需要设置文件必填信息。",
+                "document_fields", "内设机构、所属单位列表不发布文件，不需要设置文件必填信息。"
             )
         has_row = cleaned.get("content") or cleaned.get("deadline_text")
         listed = cleaned.get("office_scope") == CatalogueItem.OfficeScope.LISTED

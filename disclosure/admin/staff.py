@@ -20,14 +20,7 @@ admin.site.unregister(User)
 @admin.register(User)
 class StaffUserAdmin(DeclaredLookupsOnly, UserAdmin):
     inlines = [StaffMemberInline]
-    list_display = [
-        "username",
-        "full_name",
-        "office",
-        "role",
-        "is_active",
-        "is_superuser",
-    ]
+    list_display = ["username", "full_name", "office", "role", "is_active", "is_superuser"]
     list_select_related = ["staff__office"]
     list_filter = ["staff__office", "staff__role", "is_active", "is_superuser"]
 

@@ -22,10 +22,7 @@ class Migration(migrations.Migration):
                 ("year", models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
                 ("last", models.PositiveIntegerField(default=0)),
             ],
-            options={
-                "verbose_name": "索引号序列",
-                "verbose_name_plural": "索引号序列",
-            },
+            options={"verbose_name": "索引号序列", "verbose_name_plural": "索引号序列"},
         ),
         migrations.AddField(
             model_name="catalogueitem",
@@ -577,9 +574,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={
-                "verbose_name": "HistoricalPublication_related",
-            },
+            options={"verbose_name": "HistoricalPublication_related"},
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
@@ -736,10 +731,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-            options={
-                "verbose_name": "工作人员",
-                "verbose_name_plural": "工作人员",
-            },
+            options={"verbose_name": "工作人员", "verbose_name_plural": "工作人员"},
         ),
         migrations.AddIndex(
             model_name="publication",

@@ -5,9 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0003_office_profile_changes"),
-    ]
+    dependencies = [("disclosure", "0003_office_profile_changes")]
 
     operations = [
         migrations.CreateModel(

@@ -4,9 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0004_working_day_calendar"),
-    ]
+    dependencies = [("disclosure", "0004_working_day_calendar")]
 
     operations = [
         migrations.AddField(

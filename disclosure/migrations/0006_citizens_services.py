@@ -32,10 +32,7 @@ class Migration(migrations.Migration):
                 ("year", models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
                 ("last", models.PositiveIntegerField(default=0)),
             ],
-            options={
-                "verbose_name": "申请编号序列",
-                "verbose_name_plural": "申请编号序列",
-            },
+            options={"verbose_name": "申请编号序列", "verbose_name_plural": "申请编号序列"},
         ),
         migrations.AddField(
             model_name="historicalpublication",

@@ -4,9 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0006_citizens_services"),
-    ]
+    dependencies = [("disclosure", "0006_citizens_services")]
 
     operations = [
         migrations.CreateModel(
@@ -29,5 +27,5 @@ class Migration(migrations.Migration):
                     models.UniqueConstraint(fields=("kind", "client"), name="client_lock_unique")
                 ],
             },
-        ),
+        )
     ]

@@ -16,9 +16,7 @@ def record_return_reasons(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0007_client_lock"),
-    ]
+    dependencies = [("disclosure", "0007_client_lock")]
 
     operations = [
         migrations.AddField(

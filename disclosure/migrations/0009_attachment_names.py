@@ -17,9 +17,7 @@ def strip_typed_extensions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0008_returns_and_replacements"),
-    ]
+    dependencies = [("disclosure", "0008_returns_and_replacements")]
 
     operations = [
         migrations.AlterField(

@@ -44,9 +44,7 @@ def days_to_holidays(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0009_attachment_names"),
-    ]
+    dependencies = [("disclosure", "0009_attachment_names")]
 
     operations = [
         migrations.CreateModel(
@@ -97,9 +95,7 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(days_to_holidays, migrations.RunPython.noop),
-        migrations.DeleteModel(
-            name="HolidayScheduleDay",
-        ),
+        migrations.DeleteModel(name="HolidayScheduleDay"),
         migrations.AddConstraint(
             model_name="holiday",
             constraint=models.CheckConstraint(

@@ -4,14 +4,12 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0011_replies_reviewed"),
-    ]
+    dependencies = [("disclosure", "0011_replies_reviewed")]
 
     operations = [
         migrations.AddField(
             model_name="informationrequest",
             name="fax",
             field=models.CharField(blank=True, max_length=30, verbose_name="传真号码"),
-        ),
+        )
     ]

@@ -15,9 +15,7 @@ def fill_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0012_applicant_fax"),
-    ]
+    dependencies = [("disclosure", "0012_applicant_fax")]
 
     operations = [
         migrations.AddField(

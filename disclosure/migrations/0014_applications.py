@@ -14,9 +14,7 @@ def rename_kind_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("disclosure", "0013_doc_number_key"),
-    ]
+    dependencies = [("disclosure", "0013_doc_number_key")]
 
     operations = [
         migrations.RenameField(

@@ -77,10 +77,7 @@ class Holiday(models.Model):
     first_day = models.DateField("放假开始")
     last_day = models.DateField("放假结束", help_text="放假的最后一天（含）。")
     workdays = models.JSONField(
-        "调休上班日期",
-        default=list,
-        blank=True,
-        help_text="通知中“上班”的周六、周日，可以有多天。",
+        "调休上班日期", default=list, blank=True, help_text="通知中“上班”的周六、周日，可以有多天。"
     )
 
     class Meta:

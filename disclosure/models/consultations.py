@@ -17,10 +17,7 @@ class Comment(models.Model):
         HIDDEN = "hidden", "不公开"
 
     consultation = models.ForeignKey(
-        Publication,
-        verbose_name="征求意见",
-        on_delete=models.PROTECT,
-        related_name="comments",
+        Publication, verbose_name="征求意见", on_delete=models.PROTECT, related_name="comments"
     )
     name = models.CharField(
         "署名",
@@ -66,10 +63,7 @@ class FeedbackDecision(models.Model):
         NOT_ADOPTED = "not_adopted", "未采纳"
 
     publication = models.ForeignKey(
-        Publication,
-        verbose_name="反馈",
-        on_delete=models.CASCADE,
-        related_name="decisions",
+        Publication, verbose_name="反馈", on_delete=models.CASCADE, related_name="decisions"
     )
     opinion = models.TextField("意见摘要", max_length=2000)
     decision = models.CharField("采纳情况", max_length=12, choices=Decision.choices)
@@ -84,7 +78,7 @@ class FeedbackDecision(models.Model):
             models.CheckConstraint(
                 condition=models.Q(decision="adopted") | ~models.Q(reason=""),
                 name="feedback_decision_reason_unless_adopted",
-            ),
+            )
         ]
 
     def __str__(self) -> str:

@@ -193,9 +193,7 @@ class Publication(models.Model):
 
     objects = PublicationQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name="信息历史版本",
-        m2m_fields=[related],
-        excluded_fields=["updated_at"],
+        verbose_name="信息历史版本", m2m_fields=[related], excluded_fields=["updated_at"]
     )
 
     class Meta:

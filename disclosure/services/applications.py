@@ -137,10 +137,7 @@ def application_register(
     if existing is not None:
         return existing, _code_for(existing)
     office = receiving_office()
-    require(
-        permissions.in_office(actor, office.pk),
-        f"政府信息公开申请由{office.name}登记和办理。",
-    )
+    require(permissions.in_office(actor, office.pk), f"政府信息公开申请由{office.name}登记和办理。")
     require(
         channel in InformationRequest.Channel.values
         and channel != InformationRequest.Channel.ONLINE,
@@ -231,8 +228,7 @@ def application_correction_received(
     on = _today(on)
     require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
     require(
-        on <= application.correction_deadline,
-        "已经超过补正期限，申请人逾期未补正的，应终止办理。",
+        on <= application.correction_deadline, "已经超过补正期限，申请人逾期未补正的，应终止办理。"
     )
     application.status = Status.RECEIVED
     application.correction_received_on = on
@@ -348,13 +344,7 @@ def application_extend(
 
 @transaction.atomic
 def application_answer(
-    *,
-    application,
-    actor,
-    reply_type: str,
-    note: str,
-    reply_file,
-    on: dt.date | None = None,
+    *, application, actor, reply_type: str, note: str, reply_file, on: dt.date | None = None
 ) -> InformationRequest:
     """Prepare the reply (one of Art. 36's answers, and the reply document) for review.
 

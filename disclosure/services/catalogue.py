@@ -152,9 +152,7 @@ def _import(rows: list[ImportRow]) -> ImportSummary:
     leaving = CatalogueItem.objects.filter(is_active=True).exclude(id__in=seen)
     public = Publication.objects.public()
     for item in leaving.select_related("parent__parent").in_tree_order():
-        summary.deactivated_items.append(
-            (str(item), public.filter(item=item).count()),
-        )
+        summary.deactivated_items.append((str(item), public.filter(item=item).count()))
     summary.deactivated = leaving.update(is_active=False)
     return summary
 

@@ -14,13 +14,7 @@ from disclosure.models.base import locked
 
 
 def comment_submit(
-    *,
-    consultation: Publication,
-    name: str,
-    contact: str,
-    body: str,
-    client: str,
-    token: uuid.UUID,
+    *, consultation: Publication, name: str, contact: str, body: str, client: str, token: uuid.UUID
 ) -> Comment:
     """Record a comment for moderation; sending the same form twice records it once."""
     existing = Comment.objects.filter(token=token).first()

@@ -18,11 +18,7 @@ from disclosure.services.applications import application_submit
 
 @require_safe
 def guide(request):
-    return render(
-        request,
-        "disclosure/applications/guide.html",
-        {"office": receiving_office()},
-    )
+    return render(request, "disclosure/applications/guide.html", {"office": receiving_office()})
 
 
 @never_cache

@@ -56,9 +56,7 @@ def home(request):
 def directory(request):
     tree = public_tree()
     return render(
-        request,
-        "disclosure/directory.html",
-        {"tree": tree, "rows": directory_rows(tree)},
+        request, "disclosure/directory.html", {"tree": tree, "rows": directory_rows(tree)}
     )
 
 

@@ -23,13 +23,7 @@ from disclosure.admin.base import DeclaredLookupsOnly, OfficeScopedAdmin, person
 from disclosure.admin.workflow import step_links
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.files import file_response
-from disclosure.lib.masking import (
-    mask_address,
-    mask_contact,
-    mask_name,
-    mask_number,
-    mask_phone,
-)
+from disclosure.lib.masking import mask_address, mask_contact, mask_name, mask_number, mask_phone
 from disclosure.models import InformationRequest, PersonalDataView
 from disclosure.selectors import compliance
 from disclosure.selectors.applications import receiving_office
@@ -244,10 +238,7 @@ class InformationRequestAdmin(OfficeScopedAdmin):
             personal = [f"{name}_masked" for name in personal]
         return [
             ("申请", {"fields": ["number", "channel", "status", "office", "submitted_at"]}),
-            (
-                "申请人（个人信息）",
-                {"fields": ["applicant_type", "id_type", *personal]},
-            ),
+            ("申请人（个人信息）", {"fields": ["applicant_type", "id_type", *personal]}),
             ("所需信息", {"fields": ["description", "doc_number", "form", "delivery"]}),
             ("期限", {"fields": _present(obj, CLOCK_FIELDS)}),
             ("答复", {"fields": _present(obj, REPLY_FIELDS)}),

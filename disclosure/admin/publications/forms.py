@@ -11,12 +11,7 @@ from disclosure import permissions
 from disclosure.admin.widgets import StaffFileInput, StaffLink
 from disclosure.lib.legal import CONSULTATION_MIN_DAYS
 from disclosure.lib.uploads import ALLOWED_NAMES, check_attachment, name_without_extension
-from disclosure.models import (
-    Attachment,
-    CatalogueItem,
-    DocumentField,
-    Publication,
-)
+from disclosure.models import Attachment, CatalogueItem, DocumentField, Publication
 
 Status = Publication.Status
 
@@ -72,7 +67,7 @@ class PublicationForm(forms.ModelForm):
             *BASE_FIELDS,
         ]
         help_texts = {
-            "opens_on": f"涉及公民、法人和其他组织权利义务的规范性文件，征求意见期一般不少于{CONSULTATION_MIN_DAYS}日。",
+            "opens_on": f"涉及公民、法人和其他组织权利义务的规范性文件，征求意见期一般不少于{CONSULTATION_MIN_DAYS}日。"
         }
 
     def __init__(self, *args, **kwargs):
