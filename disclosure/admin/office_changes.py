@@ -1,5 +1,7 @@
 """Office staff propose changes to the 内设机构 / 所属单位 particulars; a reviewer approves them."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -18,29 +20,27 @@ from disclosure.services.offices import (
     office_change_submit,
 )
 
+step = partial(Step, policy=permissions.office_changes, target="change")
+
 STEPS = [
-    Step(
+    step(
         name="submit",
         title="提交审核",
-        policy=permissions.office_changes,
+        service=office_change_submit,
         help="提交后由本科室审核人审核，审核期间不能修改。",
-        perform=lambda change, user, data: office_change_submit(change=change, actor=user),
     ),
-    Step(
+    step(
         name="return",
         title="退回修改",
-        policy=permissions.office_changes,
+        service=office_change_return,
         form=text_form("退回原因", field="text"),
-        perform=lambda change, user, data: office_change_return(
-            change=change, actor=user, reason=data["text"]
-        ),
+        arguments=(("reason", "text"),),
     ),
-    Step(
+    step(
         name="approve_profile",
         title="批准生效",
-        policy=permissions.office_changes,
+        service=office_change_approve,
         help="批准后，网站“内设机构”“所属单位”页面立即显示变更后的信息，原信息保留在历史记录中。",
-        perform=lambda change, user, data: office_change_approve(change=change, actor=user),
     ),
 ]
 

@@ -41,8 +41,13 @@ class Step:
     name: str  # the policy's action, and the step's part of the URL
     title: str
     policy: Policy
-    perform: Callable[[Any, Any, dict], Any]  # (obj, user, cleaned data) -> the object to show next
+    service: Callable[
+        ..., Any
+    ]  # takes the object (as `target`) and `actor`; returns what to show next
+    target: str  # the keyword under which the service takes the object
     form: type[forms.Form] = ConfirmForm
+    # The service's keywords and the form fields that give them, e.g. (("reason", "text"),).
+    arguments: tuple[tuple[str, str], ...] = ()
     help: str | Callable[[Any], str] = ""  # paragraphs, separated by blank lines
     button: str = ""
     done: str = ""
@@ -52,6 +57,10 @@ class Step:
 
     def allowed(self, user, obj) -> bool:
         return self.policy.can(user, self.name, obj)
+
+    def perform(self, obj, user, data: dict):
+        values = {keyword: data[field] for keyword, field in self.arguments}
+        return self.service(**{self.target: obj, "actor": user}, **values)
 
     def help_for(self, obj) -> str:
         return self.help(obj) if callable(self.help) else self.help

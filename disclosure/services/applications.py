@@ -64,6 +64,22 @@ def _save(application: InformationRequest, calendar: Calendar | None = None) -> 
     application.save()
 
 
+def _handling(application, actor, on: dt.date | None) -> tuple[InformationRequest, dt.date]:
+    """The application, locked, if the actor handles it; and the day of the step."""
+    application = locked(application)
+    _handler(actor, application)
+    return application, _today(on)
+
+
+def _recorded(
+    application, action: str, actor, on: dt.date, note: str = "", *, calendar=None
+) -> InformationRequest:
+    """Save the application with its due date, and record the step."""
+    _save(application, calendar)
+    _event(application, action, actor, on, note)
+    return application
+
+
 def _handler(actor, application: InformationRequest) -> None:
     require(
         permissions.applications.can(actor, "handle", application),
@@ -180,9 +196,7 @@ def application_receive(*, application, actor, on: dt.date | None = None) -> Inf
     application.status = Status.RECEIVED
     application.received_on = on
     application.clock_start = on
-    _save(application)
-    _event(application, Action.RECEIVED, actor, on)
-    return application
+    return _recorded(application, Action.RECEIVED, actor, on)
 
 
 @transaction.atomic
@@ -190,9 +204,7 @@ def application_ask_correction(
     *, application, actor, note: str, deadline: dt.date, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask the applicant, once, to correct or complete the application (Art. 30)."""
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     calendar = HolidaySchedule.objects.calendar()
     require(application.status == Status.RECEIVED, "只有办理中的申请可以要求补正。")
     require(application.correction_requested_on is None, "补正只能要求一次。")
@@ -207,15 +219,14 @@ def application_ask_correction(
     application.correction_requested_on = on
     application.correction_note = note.strip()
     application.correction_deadline = deadline
-    _save(application, calendar)
-    _event(
+    return _recorded(
         application,
         Action.CORRECTION_REQUESTED,
         actor,
         on,
         f"{note.strip()}；补正期限：{deadline:%Y-%m-%d}",
+        calendar=calendar,
     )
-    return application
 
 
 @transaction.atomic
@@ -223,9 +234,7 @@ def application_correction_received(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The correction arrived in time: the 20 working days start again from that day."""
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     require(application.status == Status.CORRECTION, "这件申请没有在等待补正。")
     require(
         on <= application.correction_deadline, "已经超过补正期限，申请人逾期未补正的，应终止办理。"
@@ -234,9 +243,7 @@ def application_correction_received(
     application.correction_received_on = on
     application.clock_start = on
     application.paused_days = 0
-    _save(application)
-    _event(application, Action.CORRECTION_RECEIVED, actor, on, note.strip())
-    return application
+    return _recorded(application, Action.CORRECTION_RECEIVED, actor, on, note.strip())
 
 
 @transaction.atomic
@@ -254,9 +261,7 @@ def application_lapse(*, application, actor=None, on: dt.date | None = None) -> 
     application.close_note = (
         f"申请人未在{application.correction_deadline:%Y年%m月%d日}前补正，不再处理。"
     )
-    _save(application)
-    _event(application, Action.LAPSED, actor, on, application.close_note)
-    return application
+    return _recorded(application, Action.LAPSED, actor, on, application.close_note)
 
 
 def close_lapsed_applications(today: dt.date | None = None) -> list[InformationRequest]:
@@ -273,9 +278,7 @@ def application_consult_third_party(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Ask a third party's opinion (Art. 32); the clock stops until the answer comes."""
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     require(application.status == Status.RECEIVED, "只有办理中的申请可以征求第三方意见。")
     require(bool(note.strip()), "请写明征求哪一方的意见、涉及什么内容。")
     require(on >= application.clock_start, "征求意见日期不能早于收到申请之日。")
@@ -283,9 +286,7 @@ def application_consult_third_party(
     application.third_party_sent_on = on
     application.third_party_replied_on = None
     application.third_party_note = note.strip()
-    _save(application)
-    _event(application, Action.THIRD_PARTY_SENT, actor, on, note.strip())
-    return application
+    return _recorded(application, Action.THIRD_PARTY_SENT, actor, on, note.strip())
 
 
 @transaction.atomic
@@ -293,9 +294,7 @@ def application_third_party_replied(
     *, application, actor, note: str = "", on: dt.date | None = None
 ) -> InformationRequest:
     """The third party answered (or its 15 working days passed): the clock runs again."""
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     require(application.status == Status.THIRD_PARTY, "这件申请没有在征求第三方意见。")
     require(on >= application.third_party_sent_on, "答复日期不能早于征求意见日期。")
     calendar = HolidaySchedule.objects.calendar()
@@ -303,15 +302,14 @@ def application_third_party_replied(
     application.status = Status.RECEIVED
     application.third_party_replied_on = on
     application.paused_days += paused
-    _save(application, calendar)
-    _event(
+    return _recorded(
         application,
         Action.THIRD_PARTY_REPLIED,
         actor,
         on,
         f"{note.strip()}（{paused}个工作日不计入答复期限）".lstrip(),
+        calendar=calendar,
     )
-    return application
 
 
 @transaction.atomic
@@ -337,9 +335,9 @@ def application_extend(
     application.extension_reason = reason.strip()
     application.extended_on = on
     application.extension_approved_by = actor
-    _save(application)
-    _event(application, Action.EXTENDED, actor, on, f"延长{days}个工作日：{reason.strip()}")
-    return application
+    return _recorded(
+        application, Action.EXTENDED, actor, on, f"延长{days}个工作日：{reason.strip()}"
+    )
 
 
 @transaction.atomic
@@ -352,9 +350,7 @@ def application_answer(
     out (`application_approve_answer`), as with publications; in an office of one
     member the reply goes out at once, and its event says so.
     """
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     require(application.status == Status.RECEIVED, "只有办理中的申请可以答复。")
     require(reply_type in ReplyType.values, "请选择答复类型。")
     require(
@@ -375,9 +371,7 @@ def application_answer(
     if not permissions.applications.reply_needs_review(application):
         return _send_answer(application, actor, on, "本科室只有一名工作人员，答复未经他人审核。")
     application.status = Status.REPLY_REVIEW
-    _save(application)
-    _event(application, Action.ANSWER_SUBMITTED, actor, on, ReplyType(reply_type).label)
-    return application
+    return _recorded(application, Action.ANSWER_SUBMITTED, actor, on, ReplyType(reply_type).label)
 
 
 def _send_answer(application, actor, on: dt.date, note: str = "") -> InformationRequest:
@@ -427,9 +421,7 @@ def application_return_answer(
     application.reply_note = ""
     if application.reply_file:
         application.reply_file.delete(save=False)
-    _save(application)
-    _event(application, Action.ANSWER_RETURNED, actor, on, reason.strip())
-    return application
+    return _recorded(application, Action.ANSWER_RETURNED, actor, on, reason.strip())
 
 
 @transaction.atomic
@@ -437,14 +429,10 @@ def application_close(
     *, application, actor, note: str, on: dt.date | None = None
 ) -> InformationRequest:
     """Close an answered application once the reply has been delivered."""
-    application = locked(application)
-    _handler(actor, application)
-    on = _today(on)
+    application, on = _handling(application, actor, on)
     require(application.status == Status.ANSWERED, "只有已答复的申请可以办结。")
     require(bool(note.strip()), "请写明答复书的送达方式和日期。")
     application.status = Status.CLOSED
     application.closed_on = on
     application.close_note = note.strip()
-    _save(application)
-    _event(application, Action.CLOSED, actor, on, note.strip())
-    return application
+    return _recorded(application, Action.CLOSED, actor, on, note.strip())
