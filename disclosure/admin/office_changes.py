@@ -20,29 +20,19 @@ from disclosure.services.offices import (
     office_change_submit,
 )
 
+SUBMIT = "提交后由本科室审核人审核，审核期间不能修改。"
+APPROVE = "批准后，网站“内设机构”“所属单位”页面立即显示变更后的信息，原信息保留在历史记录中。"
+
 step = partial(Step, policy=permissions.office_changes, target="change")
 
+# One row a step: its name (the URL's and the policy's), title and service; then what it asks and says.
+# fmt: off
 STEPS = [
-    step(
-        name="submit",
-        title="提交审核",
-        service=office_change_submit,
-        help="提交后由本科室审核人审核，审核期间不能修改。",
-    ),
-    step(
-        name="return",
-        title="退回修改",
-        service=office_change_return,
-        form=text_form("退回原因", field="text"),
-        arguments=(("reason", "text"),),
-    ),
-    step(
-        name="approve_profile",
-        title="批准生效",
-        service=office_change_approve,
-        help="批准后，网站“内设机构”“所属单位”页面立即显示变更后的信息，原信息保留在历史记录中。",
-    ),
+    step("submit", "提交审核", office_change_submit, help=SUBMIT),
+    step("return", "退回修改", office_change_return, form=text_form("退回原因", field="text"), arguments=(("reason", "text"),)),
+    step("approve_profile", "批准生效", office_change_approve, help=APPROVE),
 ]
+# fmt: on
 
 
 @admin.register(OfficeProfileChange)

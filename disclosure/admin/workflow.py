@@ -40,10 +40,9 @@ def text_form(label: str, *, field: str = "note", required: bool = True) -> type
 class Step:
     name: str  # the policy's action, and the step's part of the URL
     title: str
+    # Takes the object (as `target`) and `actor`; returns the object to show next.
+    service: Callable[..., Any]
     policy: Policy
-    service: Callable[
-        ..., Any
-    ]  # takes the object (as `target`) and `actor`; returns what to show next
     target: str  # the keyword under which the service takes the object
     form: type[forms.Form] = ConfirmForm
     # The service's keywords and the form fields that give them, e.g. (("reason", "text"),).

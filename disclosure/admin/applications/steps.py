@@ -51,94 +51,47 @@ def _answer_help(application) -> str:
     )
 
 
-def step(*, help, **options) -> Step:
+def step(name: str, title: str, service, *, help, **options) -> Step:
     """A step of handling an application; its help ends with the due date as it stands."""
     shown = help if callable(help) else _with_due_date(help)
-    return Step(policy=permissions.applications, target="application", help=shown, **options)
+    return Step(
+        name, title, service, permissions.applications, "application", help=shown, **options
+    )
 
+
+RECEIVE = (
+    f"确认收到网上申请，以今天为收到申请之日，开始计算{REPLY_WORKING_DAYS}个工作日的答复期限。"
+)
+CORRECTION = f"收到申请之日起{CORRECTION_WINDOW_WORKING_DAYS}个工作日内，一次性告知需要补正的事项；答复期限从收到补正之日重新计算。"
+CORRECTED = f"以今天为收到补正之日，答复期限重新计算{REPLY_WORKING_DAYS}个工作日。"
+THIRD_PARTY = (
+    "公开可能损害第三方合法权益的，书面征求第三方意见（条例第三十二条）；所需时间不计入答复期限。"
+)
+THIRD_PARTY_REPLIED = "第三方已答复，或者逾期未提出意见；答复期限从今天起继续计算。"
+EXTEND = f"经政府信息公开工作机构负责人同意，可以延长一次，最长不超过{MAX_EXTENSION_WORKING_DAYS}个工作日，并告知申请人。由审核人操作，记为批准人。"
+APPROVE = (
+    "请先核对答复类型、答复要点和答复书（在申请页面下载）。审核通过后答复即发出，以今天为答复日期。"
+)
+RETURN = "退回后申请回到办理中，拟稿人按退回原因修改后重新提交；答复期限照常计算。"
+CLOSE = "答复书送达后办结。请写明送达方式和日期。"
 
 NOTE = (("note", "note"),)
+CORRECTION_FIELDS = (("note", "note"), ("deadline", "deadline"))
+EXTENSION_FIELDS = (("days", "days"), ("reason", "reason"))
+ANSWER_FIELDS = (("reply_type", "reply_type"), ("note", "note"), ("reply_file", "reply_file"))
 
+# One row a step: its name (the URL's and the policy's), title and service; then what it asks and says.
+# fmt: off
 STEPS = [
-    step(
-        name="receive",
-        title="确认收到",
-        service=application_receive,
-        help=f"确认收到网上申请，以今天为收到申请之日，开始计算{REPLY_WORKING_DAYS}个工作日的答复期限。",
-        button="确认收到",
-    ),
-    step(
-        name="correction",
-        title="要求补正",
-        service=application_ask_correction,
-        form=CorrectionForm,
-        arguments=(("note", "note"), ("deadline", "deadline")),
-        help=f"收到申请之日起{CORRECTION_WINDOW_WORKING_DAYS}个工作日内，一次性告知需要补正的事项；答复期限从收到补正之日重新计算。",
-    ),
-    step(
-        name="correction_received",
-        title="登记收到补正",
-        service=application_correction_received,
-        form=OptionalNoteForm,
-        arguments=NOTE,
-        help=f"以今天为收到补正之日，答复期限重新计算{REPLY_WORKING_DAYS}个工作日。",
-    ),
-    step(
-        name="third_party",
-        title="征求第三方意见",
-        service=application_consult_third_party,
-        form=NoteForm,
-        arguments=NOTE,
-        help="公开可能损害第三方合法权益的，书面征求第三方意见（条例第三十二条）；所需时间不计入答复期限。",
-    ),
-    step(
-        name="third_party_replied",
-        title="登记第三方意见",
-        service=application_third_party_replied,
-        form=OptionalNoteForm,
-        arguments=NOTE,
-        help="第三方已答复，或者逾期未提出意见；答复期限从今天起继续计算。",
-    ),
-    step(
-        name="extend",
-        title="延长答复期限",
-        service=application_extend,
-        form=ExtensionForm,
-        arguments=(("days", "days"), ("reason", "reason")),
-        help=f"经政府信息公开工作机构负责人同意，可以延长一次，最长不超过{MAX_EXTENSION_WORKING_DAYS}个工作日，并告知申请人。由审核人操作，记为批准人。",
-    ),
-    step(
-        name="answer",
-        title="答复",
-        service=application_answer,
-        form=AnswerForm,
-        arguments=(("reply_type", "reply_type"), ("note", "note"), ("reply_file", "reply_file")),
-        help=_answer_help,
-        button="提交答复",
-        done="答复已提交",
-    ),
-    step(
-        name="approve_answer",
-        title="审核答复",
-        service=application_approve_answer,
-        help="请先核对答复类型、答复要点和答复书（在申请页面下载）。审核通过后答复即发出，以今天为答复日期。",
-        button="审核通过，发出答复",
-        done="审核通过，答复已发出",
-    ),
-    step(
-        name="return_answer",
-        title="退回答复",
-        service=application_return_answer,
-        form=ReasonForm,
-        arguments=(("reason", "note"),),
-        help="退回后申请回到办理中，拟稿人按退回原因修改后重新提交；答复期限照常计算。",
-    ),
-    step(
-        name="close",
-        title="办结",
-        service=application_close,
-        form=NoteForm,
-        arguments=NOTE,
-        help="答复书送达后办结。请写明送达方式和日期。",
-    ),
+    step("receive", "确认收到", application_receive, help=RECEIVE, button="确认收到"),
+    step("correction", "要求补正", application_ask_correction, form=CorrectionForm, arguments=CORRECTION_FIELDS, help=CORRECTION),
+    step("correction_received", "登记收到补正", application_correction_received, form=OptionalNoteForm, arguments=NOTE, help=CORRECTED),
+    step("third_party", "征求第三方意见", application_consult_third_party, form=NoteForm, arguments=NOTE, help=THIRD_PARTY),
+    step("third_party_replied", "登记第三方意见", application_third_party_replied, form=OptionalNoteForm, arguments=NOTE, help=THIRD_PARTY_REPLIED),
+    step("extend", "延长答复期限", application_extend, form=ExtensionForm, arguments=EXTENSION_FIELDS, help=EXTEND),
+    step("answer", "答复", application_answer, form=AnswerForm, arguments=ANSWER_FIELDS, help=_answer_help, button="提交答复", done="答复已提交"),
+    step("approve_answer", "审核答复", application_approve_answer, help=APPROVE, button="审核通过，发出答复", done="审核通过，答复已发出"),
+    step("return_answer", "退回答复", application_return_answer, form=ReasonForm, arguments=(("reason", "note"),), help=RETURN),
+    step("close", "办结", application_close, form=NoteForm, arguments=NOTE, help=CLOSE),
 ]
+# fmt: on

@@ -29,46 +29,26 @@ def _approve_help(publication) -> str:
     return f"{REVIEW}\n\n{when}"
 
 
+SUBMIT = "提交后由本科室审核人审核，审核期间不能修改。"
+SUBMIT_IN_FORM = "先保存本页的修改，再提交给本科室审核人；审核期间不能修改。"
+REVISE = "将生成一份修改稿。修改稿经审核批准前，网站上照常显示原信息。"
+REASON = (("reason", "text"),)
+
+SUBMIT = "提交后由本科室审核人审核，审核期间不能修改。"
+SUBMIT_IN_FORM = "先保存本页的修改，再提交给本科室审核人；审核期间不能修改。"
+REVISE = "将生成一份修改稿。修改稿经审核批准前，网站上照常显示原信息。"
+REASON = (("reason", "text"),)
+OPINION = (("confidentiality_note", "text"),)
+
 step = partial(Step, policy=permissions.publications, target="publication")
 
+# One row a step: its name (the URL's and the policy's), title and service; then what it asks and says.
+# fmt: off
 STEPS = [
-    step(
-        name="submit",
-        title="提交审核",
-        service=publication_submit,
-        help="提交后由本科室审核人审核，审核期间不能修改。",
-        in_form="保存并提交审核",
-        in_form_help="先保存本页的修改，再提交给本科室审核人；审核期间不能修改。",
-    ),
-    step(
-        name="return",
-        title="退回修改",
-        service=publication_return,
-        form=text_form("退回原因", field="text"),
-        arguments=(("reason", "text"),),
-    ),
-    step(
-        name="approve",
-        title="批准发布",
-        service=publication_approve,
-        form=text_form("保密审查意见", field="text"),
-        arguments=(("confidentiality_note", "text"),),
-        help=_approve_help,
-    ),
-    step(
-        name="withdraw",
-        title="撤回",
-        service=publication_withdraw,
-        form=text_form("撤回原因（将在网站上向公众显示）", field="text"),
-        arguments=(("reason", "text"),),
-        help=WITHDRAW,
-    ),
-    step(
-        name="revise",
-        title="修改已发布信息",
-        service=publication_start_revision,
-        help="将生成一份修改稿。修改稿经审核批准前，网站上照常显示原信息。",
-        button="创建修改稿",
-        done="已创建修改稿，修改后请提交审核",
-    ),
+    step("submit", "提交审核", publication_submit, help=SUBMIT, in_form="保存并提交审核", in_form_help=SUBMIT_IN_FORM),
+    step("return", "退回修改", publication_return, form=text_form("退回原因", field="text"), arguments=REASON),
+    step("approve", "批准发布", publication_approve, form=text_form("保密审查意见", field="text"), arguments=OPINION, help=_approve_help),
+    step("withdraw", "撤回", publication_withdraw, form=text_form("撤回原因（将在网站上向公众显示）", field="text"), arguments=REASON, help=WITHDRAW),
+    step("revise", "修改已发布信息", publication_start_revision, help=REVISE, button="创建修改稿", done="已创建修改稿，修改后请提交审核"),
 ]
+# fmt: on
