@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import QuerySet
 
+from disclosure.exceptions import require
 from disclosure.models import StaffMember
+from disclosure.models.base import locked
 
 Role = StaffMember.Role
 
@@ -75,6 +77,12 @@ class Policy:
         if staff is None:
             return queryset.none()
         return queryset.filter(**{self.office_field: staff.office_id})
+
+    def locked_for(self, user, action: str, obj, refusal: str):
+        """The object's row, locked, if the user may take the step now; else `refusal`."""
+        obj = locked(obj)
+        require(self.can(user, action, obj), refusal)
+        return obj
 
     def can(self, user, action: str, obj) -> bool:
         check = getattr(self, f"can_{action}", None)

@@ -10,7 +10,6 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.models import Comment, Publication
-from disclosure.models.base import locked
 
 
 def comment_submit(
@@ -40,10 +39,8 @@ def comment_submit(
 @transaction.atomic
 def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
     """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
-    comment = locked(comment)
-    require(
-        permissions.comments.can(actor, "moderate", comment),
-        "只有负责这次征求意见的科室可以处理意见。",
+    comment = permissions.comments.locked_for(
+        actor, "moderate", comment, "只有负责这次征求意见的科室可以处理意见。"
     )
     require(status in Comment.Status.values, "处理状态不正确。")
     comment.status = status

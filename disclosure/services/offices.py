@@ -31,10 +31,8 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
 
 @transaction.atomic
 def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
-    change = locked(change)
-    require(
-        permissions.office_changes.can(actor, "submit", change),
-        "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。",
+    change = permissions.office_changes.locked_for(
+        actor, "submit", change, "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。"
     )
     change.status = Status.SUBMITTED
     change.submitted_at = timezone.now()
@@ -45,10 +43,8 @@ def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfile
 
 @transaction.atomic
 def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> OfficeProfileChange:
-    change = locked(change)
-    require(
-        permissions.office_changes.can(actor, "return", change),
-        "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。",
+    change = permissions.office_changes.locked_for(
+        actor, "return", change, "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。"
     )
     require(bool(reason.strip()), "请填写退回原因。")
     change.status = Status.DRAFT
@@ -60,9 +56,10 @@ def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> 
 @transaction.atomic
 def office_change_approve(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
     """The office's public particulars become what the change says; the old ones stay in history."""
-    change = locked(change)
-    require(
-        permissions.office_changes.can(actor, "approve_profile", change),
+    change = permissions.office_changes.locked_for(
+        actor,
+        "approve_profile",
+        change,
         "只有本科室的审核人可以批准变更，且不能审核自己起草的变更。",
     )
     office = change.office

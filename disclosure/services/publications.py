@@ -112,10 +112,8 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
-    publication = locked(publication)
-    require(
-        permissions.publications.can(actor, "submit", publication),
-        "只有本科室的信息员可以提交草稿。",
+    publication = permissions.publications.locked_for(
+        actor, "submit", publication, "只有本科室的信息员可以提交草稿。"
     )
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
@@ -141,9 +139,10 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = locked(publication)
-    require(
-        permissions.publications.can(actor, "return", publication),
+    publication = permissions.publications.locked_for(
+        actor,
+        "return",
+        publication,
         "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
     )
     require(bool(reason.strip()), "请填写退回原因。")
@@ -163,9 +162,10 @@ def publication_approve(
     Approving a revision merges it into the published document, which stays
     live throughout; the revision itself is then discarded.
     """
-    publication = locked(publication)
-    require(
-        permissions.publications.can(actor, "approve", publication),
+    publication = permissions.publications.locked_for(
+        actor,
+        "approve",
+        publication,
         "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
     )
     require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
@@ -214,10 +214,8 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
 
 @transaction.atomic
 def publication_withdraw(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = locked(publication)
-    require(
-        permissions.publications.can(actor, "withdraw", publication),
-        "只有本科室的审核人可以撤回已发布的信息。",
+    publication = permissions.publications.locked_for(
+        actor, "withdraw", publication, "只有本科室的审核人可以撤回已发布的信息。"
     )
     require(bool(reason.strip()), "请填写撤回原因，它会在网站上向公众说明。")
     Publication.objects.filter(revision_of=publication).delete()
