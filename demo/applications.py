@@ -15,24 +15,12 @@ from demo.dates import midday
 from demo.files import PDF
 from demo.staff import Role, staff
 from disclosure.models import HolidaySchedule, InformationRequest, ReplyType
-from disclosure.services.applications import (
-    application_answer,
-    application_approve_answer,
-    application_ask_correction,
-    application_close,
-    application_consult_third_party,
-    application_correction_received,
-    application_extend,
-    application_lapse,
-    application_receive,
-    application_register,
-    application_submit,
-    receiving_office,
-)
+from disclosure.selectors.applications import receiving_office
+from disclosure.services import applications as handling
 
 
 def _application(data: dict, submitted_on: dt.date) -> InformationRequest:
-    application, code = application_submit(data=data, client="demo", token=uuid.uuid4())
+    application, code = handling.application_submit(data=data, client="demo", token=uuid.uuid4())
     InformationRequest.objects.filter(pk=application.pk).update(submitted_at=midday(submitted_on))
     application.events.update(on=submitted_on)
     application.refresh_from_db()
@@ -123,14 +111,14 @@ def create_applications() -> list[tuple[str, str, str]]:
         day = workdays_ago(days_ago)
         application = _application(_data(index), day)
         made.append(application)
-        return application_receive(application=application, actor=editor, on=day)
+        return handling.application_receive(application=application, actor=editor, on=day)
 
     made.append(_application(_data(0), today))  # waiting for confirmation
     received(1, 3)  # being handled, plenty of time
     received(2, 17)  # due within five working days
     received(3, 23)  # overdue
     waiting = received(4, 4)
-    application_ask_correction(
+    handling.application_ask_correction(
         application=waiting,
         actor=editor,
         note="请写明所需信息的年度和具体项目名称。",
@@ -138,62 +126,68 @@ def create_applications() -> list[tuple[str, str, str]]:
         on=workdays_ago(2),
     )
     corrected = received(5, 15)
-    application_ask_correction(
+    handling.application_ask_correction(
         application=corrected,
         actor=editor,
         note="请说明所需文件的大致形成时间。",
         deadline=workdays_ago(8) + timedelta(days=5),
         on=workdays_ago(12),
     )
-    application_correction_received(application=corrected, actor=editor, on=workdays_ago(9))
+    handling.application_correction_received(
+        application=corrected, actor=editor, on=workdays_ago(9)
+    )
     consulting = received(6, 8)
-    application_consult_third_party(
+    handling.application_consult_third_party(
         application=consulting,
         actor=editor,
         note="涉及某企业的经营信息，书面征求该企业意见。",
         on=workdays_ago(5),
     )
     extended = received(7, 19)
-    application_extend(
+    handling.application_extend(
         application=extended,
         actor=reviewer,
         days=15,
         reason="申请公开的信息量大，需要逐件进行保密审查。",
         on=workdays_ago(1),
     )
+
+    def answer(application, number: int, reply_type, note: str, on: dt.date) -> None:
+        reply = _reply_file(number)
+        handling.application_answer(
+            application=application,
+            actor=editor,
+            reply_type=reply_type,
+            note=note,
+            reply_file=reply,
+            on=on,
+        )
+
     answered = received(8, 14)
-    application_answer(
-        application=answered,
-        actor=editor,
-        reply_type=ReplyType.DISCLOSED,
-        note="予以公开，答复书及所需信息已通过电子邮件发送。",
-        reply_file=_reply_file(8),
-        on=workdays_ago(3),
+    answer(
+        answered,
+        8,
+        ReplyType.DISCLOSED,
+        "予以公开，答复书及所需信息已通过电子邮件发送。",
+        workdays_ago(3),
     )
-    application_approve_answer(application=answered, actor=reviewer, on=workdays_ago(2))
+    handling.application_approve_answer(application=answered, actor=reviewer, on=workdays_ago(2))
     closed = received(9, 30)
-    application_answer(
-        application=closed,
-        actor=editor,
-        reply_type=ReplyType.PARTLY,
-        note="其中涉及个人隐私的部分不予公开。",
-        reply_file=_reply_file(9),
-        on=workdays_ago(12),
-    )
-    application_approve_answer(application=closed, actor=reviewer, on=workdays_ago(12))
-    application_close(
+    answer(closed, 9, ReplyType.PARTLY, "其中涉及个人隐私的部分不予公开。", workdays_ago(12))
+    handling.application_approve_answer(application=closed, actor=reviewer, on=workdays_ago(12))
+    handling.application_close(
         application=closed, actor=editor, note="答复书已于当日邮寄送达。", on=workdays_ago(10)
     )
     lapsed = received(10, 25)
-    application_ask_correction(
+    handling.application_ask_correction(
         application=lapsed,
         actor=editor,
         note="请提供所需信息的文号或名称。",
         deadline=workdays_ago(20) + timedelta(days=10),
         on=workdays_ago(21),
     )
-    application_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
-    letter, code = application_register(
+    handling.application_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
+    letter, code = handling.application_register(
         data=_data(11),
         channel=InformationRequest.Channel.LETTER,
         received_on=workdays_ago(6),
@@ -203,13 +197,12 @@ def create_applications() -> list[tuple[str, str, str]]:
     letter.demo_code = code
     made.append(letter)
     in_review = received(12, 10)
-    application_answer(
-        application=in_review,
-        actor=editor,
-        reply_type=ReplyType.UNAVAILABLE_NOT_HELD,
-        note="本机关不掌握该信息，已告知可向市财政局咨询。",
-        reply_file=_reply_file(12),
-        on=workdays_ago(1),
+    answer(
+        in_review,
+        12,
+        ReplyType.UNAVAILABLE_NOT_HELD,
+        "本机关不掌握该信息，已告知可向市财政局咨询。",
+        workdays_ago(1),
     )
     return [
         (

@@ -7,6 +7,7 @@ import re
 from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from disclosure import permissions
@@ -89,6 +90,11 @@ class OfficeScopedAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return obj is not None and self.policy.can(request.user, "delete", obj)
+
+    def render_page(self, request, template: str, title: str, **context):
+        """One of this admin's own pages (a chooser, a form, a history)."""
+        page = {**self.admin_site.each_context(request), "title": title, "opts": self.model._meta}
+        return TemplateResponse(request, template, {**page, **context})
 
     def get_visible(self, request, object_id):
         """The object if the user may see it; otherwise 404, as if it did not exist."""

@@ -4,7 +4,6 @@ from functools import partial
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from django.utils.html import format_html_join
 
 from disclosure import permissions
@@ -78,14 +77,11 @@ class OfficeProfileChangeAdmin(OfficeScopedAdmin):
         if "office" not in request.GET and request.method == "GET":
             if not self.has_add_permission(request):
                 raise PermissionDenied
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "选择要变更信息的科室或单位",
-                "opts": self.model._meta,
-                "offices": permissions.office_changes.offices(request.user),
-            }
-            return TemplateResponse(
-                request, "admin/disclosure/officeprofilechange/choose_office.html", context
+            return self.render_page(
+                request,
+                "admin/disclosure/officeprofilechange/choose_office.html",
+                "选择要变更信息的科室或单位",
+                offices=permissions.office_changes.offices(request.user),
             )
         return super().add_view(request, form_url, extra_context)
 

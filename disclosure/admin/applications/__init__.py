@@ -11,7 +11,6 @@ import os
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -185,12 +184,6 @@ class InformationRequestAdmin(OfficeScopedAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = RegisterForm(request.POST if request.method == "POST" else None)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "登记政府信息公开申请",
-            "opts": self.model._meta,
-            "form": form,
-        }
         if request.method == "POST" and form.is_valid():
             token = form.cleaned_data["token"]
             repeated = InformationRequest.objects.filter(token=token).exists()
@@ -205,17 +198,20 @@ class InformationRequestAdmin(OfficeScopedAdmin):
             except WorkflowError as error:
                 form.add_error(None, str(error))
             else:
-                context |= {
-                    "title": "申请已登记",
-                    "application": application,
-                    "code": code,
-                    "repeated": repeated,
-                }
-                return TemplateResponse(
-                    request, "admin/disclosure/informationrequest/registered.html", context
+                return self.render_page(
+                    request,
+                    "admin/disclosure/informationrequest/registered.html",
+                    "申请已登记",
+                    form=form,
+                    application=application,
+                    code=code,
+                    repeated=repeated,
                 )
-        return TemplateResponse(
-            request, "admin/disclosure/informationrequest/register.html", context
+        return self.render_page(
+            request,
+            "admin/disclosure/informationrequest/register.html",
+            "登记政府信息公开申请",
+            form=form,
         )
 
     @admin.display(description="答复期限", ordering="due_date")

@@ -14,7 +14,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -176,14 +175,11 @@ class PublicationAdmin(OfficeScopedAdmin):
             if not self.has_add_permission(request):
                 raise PermissionDenied
             items = permissions.publications.items(request.user).select_related("parent__parent")
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "选择要发布信息的目录事项",
-                "opts": self.model._meta,
-                "items": items.in_tree_order(),
-            }
-            return TemplateResponse(
-                request, "admin/disclosure/publication/choose_item.html", context
+            return self.render_page(
+                request,
+                "admin/disclosure/publication/choose_item.html",
+                "选择要发布信息的目录事项",
+                items=items.in_tree_order(),
             )
         return super().add_view(request, form_url, extra_context)
 
