@@ -78,10 +78,15 @@ class Policy:
             return queryset.none()
         return queryset.filter(**{self.office_field: staff.office_id})
 
-    def locked_for(self, user, action: str, obj, refusal: str):
-        """The object's row, locked, if the user may take the step now; else `refusal`."""
+    refusals: dict[str, str] = {}
+
+    def locked_for(self, user, action: str, obj):
+        """The object's row, locked, if the user may take the step now.
+
+        Otherwise a `WorkflowError` says who may: the policy's `refusals`.
+        """
         obj = locked(obj)
-        require(self.can(user, action, obj), refusal)
+        require(self.can(user, action, obj), self.refusals[action])
         return obj
 
     def can(self, user, action: str, obj) -> bool:

@@ -13,6 +13,8 @@ from disclosure.permissions.base import Policy, in_office, is_admin
 class CommentPolicy(Policy):
     model = Comment
     office_field = "consultation__office_id"
+    # What a member of staff is told when the step is not theirs to take now.
+    refusals = {"moderate": "只有负责这次征求意见的科室可以处理意见。"}
 
     def can_moderate(self, user, comment: Comment) -> bool:
         return is_admin(user) or in_office(user, comment.consultation.office_id)

@@ -20,6 +20,13 @@ PUBLISHED_UNDER = [
 
 class PublicationPolicy(Policy):
     model = Publication
+    # What a member of staff is told when the step is not theirs to take now.
+    refusals = {
+        "submit": "只有本科室的信息员可以提交草稿。",
+        "return": "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
+        "approve": "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
+        "withdraw": "只有本科室的审核人可以撤回已发布的信息。",
+    }
 
     def items(self, user) -> QuerySet:
         """The active leaf items under which the user may create publications."""

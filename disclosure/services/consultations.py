@@ -39,9 +39,7 @@ def comment_submit(
 @transaction.atomic
 def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
     """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
-    comment = permissions.comments.locked_for(
-        actor, "moderate", comment, "只有负责这次征求意见的科室可以处理意见。"
-    )
+    comment = permissions.comments.locked_for(actor, "moderate", comment)
     require(status in Comment.Status.values, "处理状态不正确。")
     comment.status = status
     comment.reply = reply.strip()

@@ -31,9 +31,7 @@ def office_change_save_draft(*, change: OfficeProfileChange, actor) -> OfficePro
 
 @transaction.atomic
 def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
-    change = permissions.office_changes.locked_for(
-        actor, "submit", change, "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。"
-    )
+    change = permissions.office_changes.locked_for(actor, "submit", change)
     change.status = Status.SUBMITTED
     change.submitted_at = timezone.now()
     change.return_reason = ""
@@ -43,9 +41,7 @@ def office_change_submit(*, change: OfficeProfileChange, actor) -> OfficeProfile
 
 @transaction.atomic
 def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> OfficeProfileChange:
-    change = permissions.office_changes.locked_for(
-        actor, "return", change, "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。"
-    )
+    change = permissions.office_changes.locked_for(actor, "return", change)
     require(bool(reason.strip()), "请填写退回原因。")
     change.status = Status.DRAFT
     change.return_reason = reason
@@ -56,12 +52,7 @@ def office_change_return(*, change: OfficeProfileChange, actor, reason: str) -> 
 @transaction.atomic
 def office_change_approve(*, change: OfficeProfileChange, actor) -> OfficeProfileChange:
     """The office's public particulars become what the change says; the old ones stay in history."""
-    change = permissions.office_changes.locked_for(
-        actor,
-        "approve_profile",
-        change,
-        "只有本科室的审核人可以批准变更，且不能审核自己起草的变更。",
-    )
+    change = permissions.office_changes.locked_for(actor, "approve_profile", change)
     office = change.office
     if not office.history.exists():
         # Offices loaded from the catalogue fixture have no version yet: keep the one shown until now.

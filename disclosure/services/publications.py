@@ -112,9 +112,7 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
-    publication = permissions.publications.locked_for(
-        actor, "submit", publication, "只有本科室的信息员可以提交草稿。"
-    )
+    publication = permissions.publications.locked_for(actor, "submit", publication)
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
     try:
@@ -139,12 +137,7 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_return(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = permissions.publications.locked_for(
-        actor,
-        "return",
-        publication,
-        "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
-    )
+    publication = permissions.publications.locked_for(actor, "return", publication)
     require(bool(reason.strip()), "请填写退回原因。")
     publication.status = Status.DRAFT
     publication.return_reason = reason.strip()
@@ -162,12 +155,7 @@ def publication_approve(
     Approving a revision merges it into the published document, which stays
     live throughout; the revision itself is then discarded.
     """
-    publication = permissions.publications.locked_for(
-        actor,
-        "approve",
-        publication,
-        "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
-    )
+    publication = permissions.publications.locked_for(actor, "approve", publication)
     require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
     now = timezone.now()
     if publication.revision_of_id:
@@ -214,9 +202,7 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
 
 @transaction.atomic
 def publication_withdraw(*, publication: Publication, actor, reason: str) -> Publication:
-    publication = permissions.publications.locked_for(
-        actor, "withdraw", publication, "只有本科室的审核人可以撤回已发布的信息。"
-    )
+    publication = permissions.publications.locked_for(actor, "withdraw", publication)
     require(bool(reason.strip()), "请填写撤回原因，它会在网站上向公众说明。")
     Publication.objects.filter(revision_of=publication).delete()
     publication.status = Status.WITHDRAWN
