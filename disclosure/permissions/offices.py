@@ -12,12 +12,6 @@ Status = OfficeProfileChange.Status
 
 class OfficeChangePolicy(Policy):
     model = OfficeProfileChange
-    # What a member of staff is told when the step is not theirs to take now.
-    refusals = {
-        "submit": "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。",
-        "return": "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。",
-        "approve_profile": "只有本科室的审核人可以批准变更，且不能审核自己起草的变更。",
-    }
 
     def offices(self, user) -> QuerySet:
         """Offices whose public particulars the user's office looks after.
@@ -81,3 +75,10 @@ class OfficeChangePolicy(Policy):
 
     def can_approve_profile(self, user, change: OfficeProfileChange) -> bool:
         return self.can_review(user, change)
+
+    # Told to whoever tries a step that is not theirs to take now.
+    refusals = {
+        "submit": "只有负责内设机构、所属单位信息的科室的信息员可以提交变更。",
+        "return": "只有本科室的审核人可以退回变更，且不能审核自己起草的变更。",
+        "approve_profile": "只有本科室的审核人可以批准变更，且不能审核自己起草的变更。",
+    }

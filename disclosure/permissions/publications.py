@@ -20,13 +20,6 @@ PUBLISHED_UNDER = [
 
 class PublicationPolicy(Policy):
     model = Publication
-    # What a member of staff is told when the step is not theirs to take now.
-    refusals = {
-        "submit": "只有本科室的信息员可以提交草稿。",
-        "return": "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
-        "approve": "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
-        "withdraw": "只有本科室的审核人可以撤回已发布的信息。",
-    }
 
     def items(self, user) -> QuerySet:
         """The active leaf items under which the user may create publications."""
@@ -87,3 +80,11 @@ class PublicationPolicy(Policy):
             and publication.index_number is None
             and has_role(user, Role.EDITOR, publication.office_id)
         )
+
+    # Told to whoever tries a step that is not theirs to take now.
+    refusals = {
+        "submit": "只有本科室的信息员可以提交草稿。",
+        "return": "只有本科室的审核人可以退回待审核的信息，且不能审核自己起草或提交的信息。",
+        "approve": "只有本科室的审核人可以批准待审核的信息，且不能审核自己起草或提交的信息。",
+        "withdraw": "只有本科室的审核人可以撤回已发布的信息。",
+    }
