@@ -10,7 +10,7 @@ from disclosure.services.publications import publication_submit
 from tests.browser.test_public_site import assert_accessible
 from tests.citizens import make_consultation
 from tests.conftest import make_draft
-from tests.test_public_publications import with_attachment
+from tests.publications.test_public_pages import with_attachment
 
 PASSWORD = "a-long-password-1"
 

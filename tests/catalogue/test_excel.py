@@ -8,8 +8,8 @@ from disclosure.catalogue_excel.export import export_workbook
 from disclosure.catalogue_excel.parse import parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services.catalogue import catalogue_import
+from tests.catalogue.test_fixture import CHANNELS, ROWS, dump
 from tests.conftest import item_by_path
-from tests.test_fixture import CHANNELS, ROWS, dump
 
 pytestmark = pytest.mark.django_db
 

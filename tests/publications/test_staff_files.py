@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from disclosure.services.publications import publication_submit
 from tests.conftest import item_by_path, make_draft, publish
 from tests.factories import PDF
-from tests.test_admin_publications import form_data
-from tests.test_public_publications import with_attachment
+from tests.publications.test_admin import form_data
+from tests.publications.test_public_pages import with_attachment
 
 pytestmark = pytest.mark.django_db
 
