@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import uuid
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core import signing
@@ -12,7 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from disclosure.forms import SALT
-from disclosure.models import Office, Publication
+from disclosure.models import Comment, InformationRequest, Office, Publication
+from disclosure.services.applications import application_receive, application_submit
 from disclosure.services.publications import publication_save_draft
 from tests.conftest import item_by_path, publish
 
@@ -100,3 +103,36 @@ def make_consultation(
 
 def reply_upload(name: str = "答复书.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def make_comment(consultation, body: str = "建议延长开放时间", **fields) -> Comment:
+    """A comment saved straight away, pending moderation unless `fields` say otherwise."""
+    return Comment.objects.create(
+        consultation=consultation, body=body, client="t", token=uuid.uuid4(), **fields
+    )
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def on(day: str):
+    """Travel to 10:00 in Zhalantun on that day."""
+    return time_machine.travel(
+        dt.datetime.fromisoformat(day).replace(hour=10, tzinfo=SHANGHAI), tick=False
+    )
+
+
+def submitted(day: str, **fields) -> InformationRequest:
+    """An application sent through the website on `day`."""
+    with on(day):
+        application, _ = application_submit(
+            data=application_data(**fields), client="test", token=uuid.uuid4()
+        )
+    return application
+
+
+def received(day: str, actor, **fields) -> InformationRequest:
+    """An application sent and confirmed as received by `actor` on `day`."""
+    application = submitted(day, **fields)
+    with on(day):
+        return application_receive(application=application, actor=actor)

@@ -1,13 +1,10 @@
-"""Applications for information: each step of the handling and its legal clocks."""
+"""Applications for information: receipt, correction, third parties, extension and their legal clocks."""
 
 import datetime as dt
 import uuid
 from io import StringIO
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from disclosure.exceptions import WorkflowError
@@ -17,45 +14,19 @@ from disclosure.models import HolidaySchedule, InformationRequest, ReplyType, Re
 from disclosure.selectors import compliance
 from disclosure.selectors.applications import find_application
 from disclosure.services.applications import (
-    application_answer,
-    application_approve_answer,
     application_ask_correction,
-    application_close,
     application_consult_third_party,
     application_correction_received,
     application_extend,
     application_receive,
-    application_return_answer,
     application_submit,
     application_third_party_replied,
     close_lapsed_applications,
 )
 from tests.calendars import PACKAGE_ONLY, WITH_2027
-from tests.citizens import application_data, reply_upload
+from tests.citizens import application_data, on, received, submitted
 
 Status = InformationRequest.Status
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def on(day: str):
-    """Travel to 10:00 in Zhalantun on that day."""
-    return time_machine.travel(
-        dt.datetime.fromisoformat(day).replace(hour=10, tzinfo=SHANGHAI), tick=False
-    )
-
-
-def submitted(day: str, **fields) -> InformationRequest:
-    with on(day):
-        application, _ = application_submit(
-            data=application_data(**fields), client="test", token=uuid.uuid4()
-        )
-    return application
-
-
-def received(day: str, actor, **fields) -> InformationRequest:
-    application = submitted(day, **fields)
-    with on(day):
-        return application_receive(application=application, actor=actor)
 
 
 # -- the arithmetic, by hand across the 2026 holidays --------------------------
@@ -250,158 +221,6 @@ def test_no_extension_after_the_due_date(people):
     application = received("2026-09-25", people.editor)
     with on("2026-10-30"), pytest.raises(WorkflowError, match="已过"):
         application_extend(application=application, actor=people.reviewer, days=5, reason="量大")
-
-
-def answer(application, people, reply_type=ReplyType.DISCLOSED, note=""):
-    """The editor prepares the reply, the office's reviewer lets it go out."""
-    application_answer(
-        application=application,
-        actor=people.editor,
-        reply_type=reply_type,
-        note=note,
-        reply_file=reply_upload(),
-    )
-    return application_approve_answer(application=application, actor=people.reviewer)
-
-
-def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
-    application = received("2026-09-25", people.editor)
-    with on("2026-10-29"):
-        application = answer(
-            application, people, ReplyType.REFUSED_THIRD_PARTY, "涉及第三方商业秘密"
-        )
-    assert application.status == Status.ANSWERED
-    assert application.on_time is True
-    assert application.reply_file.name.startswith("replies/")
-    assert ReplyType(application.reply_type).report_group == "不予公开"
-    late = received("2026-09-25", people.editor)
-    with on("2026-10-30"):
-        late = answer(late, people)
-    assert late.on_time is False
-
-
-def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
-    application = received("2026-11-02", people.editor)
-    with on("2026-11-10"):
-        prepared = application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="予以公开",
-            reply_file=reply_upload(),
-        )
-    assert prepared.status == Status.REPLY_REVIEW
-    assert prepared.replied_on is None and prepared.due_date is not None
-    assert prepared.public_status_label() == "办理中"
-    with pytest.raises(WorkflowError, match="另一位审核人"):
-        application_approve_answer(application=prepared, actor=people.editor)
-    with pytest.raises(WorkflowError, match="另一位审核人"):
-        application_approve_answer(application=prepared, actor=people.other_reviewer)
-    with on("2026-11-11"):
-        sent = application_approve_answer(application=prepared, actor=people.reviewer)
-    assert sent.status == Status.ANSWERED
-    assert (sent.replied_on, sent.reply_approved_by) == (dt.date(2026, 11, 11), people.reviewer)
-    assert list(sent.events.values_list("action", flat=True))[-2:] == [
-        "answer_submitted",
-        "answered",
-    ]
-
-
-def test_a_reviewer_cannot_approve_the_reply_they_prepared(people):
-    application = received("2026-11-02", people.editor)
-    prepared = application_answer(
-        application=application,
-        actor=people.reviewer,
-        reply_type=ReplyType.DISCLOSED,
-        note="",
-        reply_file=reply_upload(),
-    )
-    with pytest.raises(WorkflowError, match="拟稿人不能审核自己的答复"):
-        application_approve_answer(application=prepared, actor=people.reviewer)
-
-
-def test_a_returned_reply_is_in_hand_again_with_its_reason(people):
-    application = received("2026-11-02", people.editor)
-    application_answer(
-        application=application,
-        actor=people.editor,
-        reply_type=ReplyType.DISCLOSED,
-        note="",
-        reply_file=reply_upload(),
-    )
-    back = application_return_answer(
-        application=application, actor=people.reviewer, reason="答复书漏了救济途径。"
-    )
-    assert back.status == Status.RECEIVED
-    assert (back.reply_type, back.reply_return_reason) == ("", "答复书漏了救济途径。")
-    assert not back.reply_file
-
-
-def test_an_office_of_one_answers_without_review_and_says_so(people):
-    from disclosure.models import StaffMember
-
-    StaffMember.objects.filter(office=people.admin_office).exclude(user=people.editor).delete()
-    application = received("2026-11-02", people.editor)
-    with on("2026-11-10"):
-        sent = application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=reply_upload(),
-        )
-    assert sent.status == Status.ANSWERED
-    assert "未经他人审核" in sent.events.last().note
-
-
-def test_answer_needs_a_real_reply_document(people):
-    application = received("2026-11-02", people.editor)
-    fake = SimpleUploadedFile("答复书.pdf", b"not a pdf at all", content_type="application/pdf")
-    with pytest.raises(WorkflowError, match="不符"):
-        application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=fake,
-        )
-    with pytest.raises(WorkflowError, match="答复书"):
-        application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=None,
-        )
-
-
-def test_close_after_the_answer_is_delivered(people):
-    application = received("2026-11-02", people.editor)
-    with pytest.raises(WorkflowError):
-        application_close(application=application, actor=people.editor, note="已送达")
-    with on("2026-11-10"):
-        answer(application, people)
-        application = application_close(
-            application=application, actor=people.editor, note="已邮寄送达"
-        )
-    assert application.status == Status.CLOSED
-    assert application.closed_on == dt.date(2026, 11, 10)
-
-
-def test_every_reply_type_maps_to_one_row_of_the_annual_report():
-    groups = {"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"}
-    counts = {group: 0 for group in groups}
-    for reply in ReplyType:
-        assert reply.report_group in groups
-        counts[reply.report_group] += 1
-    assert counts == {
-        "予以公开": 1,
-        "部分公开": 1,
-        "不予公开": 8,
-        "无法提供": 3,
-        "不予处理": 5,
-        "其他处理": 3,
-    }
 
 
 # -- the compliance dashboard --------------------------------------------------
