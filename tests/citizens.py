@@ -17,7 +17,7 @@ from disclosure.forms import SALT
 from disclosure.models import Comment, InformationRequest, Office, Publication
 from disclosure.services.applications import application_receive, application_submit
 from disclosure.services.publications import publication_save_draft
-from tests.conftest import item_by_path, publish
+from tests.factories import item_by_path, publish
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 

@@ -65,7 +65,7 @@ def test_filters_and_a_withdrawn_page_are_accessible(
     page: Page, live_server, transactional_db, people
 ):
     from disclosure.services.publications import publication_withdraw
-    from tests.conftest import make_draft, publish
+    from tests.factories import make_draft, publish
 
     kept = publish(make_draft(people.editor, title="仍然有效的答复"), people.reviewer)
     gone = publish(make_draft(people.editor, title="撤回的答复"), people.reviewer)

@@ -7,10 +7,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from disclosure.models import Publication
 from disclosure.services.publications import publication_submit
-from tests.browser.test_public_site import assert_accessible
+from tests.browser.accessibility import assert_accessible
 from tests.citizens import make_consultation
-from tests.conftest import make_draft
-from tests.publications.test_public_pages import with_attachment
+from tests.factories import make_draft, with_attachment
 
 PASSWORD = "a-long-password-1"
 

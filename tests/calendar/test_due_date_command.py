@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from disclosure.checks import next_years_holidays_are_entered
 from disclosure.models import CatalogueItem
 from tests.calendars import enter_2027
-from tests.conftest import item_by_path
+from tests.factories import item_by_path
 
 pytestmark = pytest.mark.django_db
 

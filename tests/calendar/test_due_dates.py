@@ -11,7 +11,7 @@ from disclosure.models import Office, Publication
 from disclosure.services.catalogue import catalogue_item_save
 from disclosure.services.publications import publication_submit
 from tests.calendars import SCHEDULE_2027
-from tests.conftest import item_by_path, make_draft, make_staff, publish
+from tests.factories import item_by_path, make_draft, make_staff, publish
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from disclosure.models import CatalogueItem, Channel, Office
-from tests.conftest import item_by_path
+from tests.factories import item_by_path
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from disclosure.catalogue_excel.export import export_workbook
 from disclosure.catalogue_excel.parse import parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services.catalogue import catalogue_import
-from tests.catalogue.test_fixture import CHANNELS, ROWS, dump
-from tests.conftest import item_by_path
+from tests.factories import CHANNELS, ROWS, dump, item_by_path
 
 pytestmark = pytest.mark.django_db
 
@@ -236,7 +235,7 @@ def test_admin_import_previews_and_applies_only_on_confirmation(admin_client, ca
 
 
 def replies_published(people, count=2):
-    from tests.conftest import make_draft, publish
+    from tests.factories import make_draft, publish
 
     for n in range(count):
         publish(make_draft(people.editor, title=f"提案答复{n}"), people.reviewer)

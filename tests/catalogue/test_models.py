@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 
 from disclosure.models import CatalogueItem, Office
 from disclosure.services.catalogue import catalogue_item_save
-from tests.conftest import item_by_path, make_item
+from tests.factories import item_by_path, make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ import pytest
 from django.conf import settings
 
 from disclosure.models import CatalogueItem, Office, SiteProfile
-from tests.catalogue.test_fixture import ROWS, leaves
-from tests.conftest import item_by_path
+from tests.factories import ROWS, item_by_path, leaves
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from disclosure.services.publications import (
     publication_submit,
 )
 from tests.citizens import make_comment, make_consultation
-from tests.conftest import item_by_path, publish
+from tests.factories import item_by_path, publish
 
 TODAY = timezone.localdate
 

@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, reverse
 
 from disclosure.models import Publication
 from disclosure.services.publications import publication_start_revision, publication_submit
-from tests.conftest import make_draft, publish
+from tests.factories import make_draft, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ def test_editors_can_only_choose_their_offices_items(client, people):
 
 
 def secrets_item(people):
-    from tests.conftest import item_by_path
+    from tests.factories import item_by_path
 
     return item_by_path("jyta").pk
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from disclosure.models import StaffMember
-from tests.conftest import make_staff
+from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db
 

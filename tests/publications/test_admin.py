@@ -3,28 +3,12 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from disclosure.models import Publication
-from tests.conftest import item_by_path, make_draft, publish
-from tests.factories import PDF
+from tests.factories import PDF, item_by_path, make_draft, publication_form, publish
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/disclosure/publication/add/"
-
-
-def form_data(**fields) -> dict:
-    data = {
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-        "title": "关于某事的答复",
-        "body": "<p>正文</p>",
-        "formed_on": timezone.localdate().isoformat(),
-    }
-    data.update(fields)
-    return data
 
 
 def field_names(html: str) -> set[str]:
@@ -49,7 +33,7 @@ def test_the_item_decides_the_form(client, people):
 
 def test_an_editor_drafts_with_an_attachment(client, people):
     client.force_login(people.editor)
-    data = form_data(
+    data = publication_form(
         **{
             "attachments-TOTAL_FORMS": "1",
             "attachments-0-file": SimpleUploadedFile("答复.pdf", PDF),
@@ -72,7 +56,7 @@ def test_an_editor_drafts_with_an_attachment(client, people):
 
 def test_a_bad_attachment_is_refused_in_chinese_and_keeps_what_was_typed(client, people):
     client.force_login(people.editor)
-    data = form_data(
+    data = publication_form(
         title="我认真写的标题",
         **{
             "attachments-TOTAL_FORMS": "1",
@@ -92,7 +76,7 @@ def test_a_bad_attachment_is_refused_in_chinese_and_keeps_what_was_typed(client,
 def test_missing_required_metadata_is_reported_next_to_the_field(client, people):
     client.force_login(people.editor)
     response = client.post(
-        f"{ADD}?item={item_by_path('gfxwj/gfxwj/gfxwj').pk}", form_data(title="办法")
+        f"{ADD}?item={item_by_path('gfxwj/gfxwj/gfxwj').pk}", publication_form(title="办法")
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -102,7 +86,7 @@ def test_missing_required_metadata_is_reported_next_to_the_field(client, people)
 
 def test_an_editor_cannot_post_under_another_offices_item(client, people):
     client.force_login(people.other_editor)
-    response = client.post(f"{ADD}?item={item_by_path('jyta').pk}", form_data())
+    response = client.post(f"{ADD}?item={item_by_path('jyta').pk}", publication_form())
     assert response.status_code == 200  # back to the item chooser
     assert not Publication.objects.exists()
 
@@ -149,7 +133,7 @@ def test_published_documents_are_read_only_and_revised_through_review(client, pe
     change = reverse("admin:disclosure_publication_change", args=[live.pk])
     page = client.get(change).content.decode()
     assert 'name="title"' not in page and "修改已发布信息" in page
-    response = client.post(change, form_data(title="直接改"))
+    response = client.post(change, publication_form(title="直接改"))
     assert response.status_code == 403
     response = client.post(
         reverse("admin:disclosure_publication_transition", args=[live.pk, "revise"]), {"text": ""}
@@ -231,7 +215,7 @@ def test_submitting_saves_the_edits_first(client, people):
     form = page[page.index('id="publication_form"') :]
     first_submit = re.search(r'<(?:input|button)[^>]*type="submit"[^>]*>', form).group(0)
     assert 'name="_save"' in first_submit
-    data = form_data(title="新标题", _workflow="submit")
+    data = publication_form(title="新标题", _workflow="submit")
     response = client.post(url, data)
     assert response.status_code == 302 and response.url == url
     draft.refresh_from_db()
@@ -243,7 +227,7 @@ def test_a_submission_that_does_not_validate_keeps_the_form_and_submits_nothing(
     draft = make_draft(people.editor, title="旧标题")
     client.force_login(people.editor)
     url = f"/admin/disclosure/publication/{draft.pk}/change/"
-    response = client.post(url, form_data(title="", _workflow="submit"))
+    response = client.post(url, publication_form(title="", _workflow="submit"))
     assert response.status_code == 200
     assert "这个字段是必填项" in response.content.decode()
     draft.refresh_from_db()

@@ -5,26 +5,16 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from disclosure.models import Attachment, Publication
+from disclosure.models import Publication
 from disclosure.services.publications import (
     publication_return,
     publication_start_revision,
     publication_submit,
     publication_withdraw,
 )
-from tests.conftest import item_by_path, make_draft, publish
-from tests.factories import PDF
+from tests.factories import PDF, item_by_path, make_draft, publish, with_attachment
 
 pytestmark = pytest.mark.django_db
-
-
-def with_attachment(publication, content=PDF, name="通知.pdf"):
-    attachment = Attachment(
-        publication=publication, name=name, content_type="application/pdf", size=len(content)
-    )
-    attachment.file.save("x.pdf", ContentFile(content), save=False)
-    attachment.save()
-    return attachment
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from disclosure.lib.html import sanitize_body
 from disclosure.models import Publication
-from tests.conftest import make_draft, publish
+from tests.factories import make_draft, publish
 
 pytestmark = pytest.mark.django_db
 

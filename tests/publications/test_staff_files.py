@@ -7,10 +7,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from disclosure.services.publications import publication_submit
-from tests.conftest import item_by_path, make_draft, publish
-from tests.factories import PDF
-from tests.publications.test_admin import form_data
-from tests.publications.test_public_pages import with_attachment
+from tests.factories import (
+    PDF,
+    item_by_path,
+    make_draft,
+    publication_form,
+    publish,
+    with_attachment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +71,7 @@ def test_the_form_and_the_preview_link_the_staff_download_and_show_no_storage_pa
 def test_the_download_name_takes_its_extension_from_the_checked_type(client, people):
     client.force_login(people.editor)
     polyglot = PDF + b"<html><script>alert(1)</script></html>"
-    data = form_data(
+    data = publication_form(
         **{
             "attachments-TOTAL_FORMS": "2",
             "attachments-0-file": SimpleUploadedFile("岗位表.pdf", PDF),

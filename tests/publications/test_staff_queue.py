@@ -7,7 +7,7 @@ import pytest
 from disclosure.services.applications import application_submit
 from disclosure.services.publications import publication_return, publication_submit
 from tests.citizens import application_data
-from tests.conftest import make_draft
+from tests.factories import make_draft
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/disclosure/publication/"

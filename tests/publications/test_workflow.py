@@ -16,7 +16,7 @@ from disclosure.services.publications import (
     publication_submit,
     publication_withdraw,
 )
-from tests.conftest import item_by_path, make_draft, publish
+from tests.factories import item_by_path, make_draft, publish
 
 pytestmark = pytest.mark.django_db
 Status = Publication.Status
@@ -261,7 +261,7 @@ def test_budget_documents_need_the_year_and_approval_date(people):
     from disclosure.models import Office
 
     finance = Office.objects.get(name="财务规划办公室")
-    from tests.conftest import make_staff
+    from tests.factories import make_staff
 
     editor = make_staff("finance_editor", finance, "editor")
     with pytest.raises(ValidationError) as error:
