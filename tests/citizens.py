@@ -14,12 +14,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from disclosure.forms import SALT
-from disclosure.models import Comment, InformationRequest, Office, Publication
-from disclosure.services.applications import application_receive, application_submit
+from disclosure.models import Comment, InformationRequest, Office, Publication, ReplyType
+from disclosure.services.applications import (
+    application_answer,
+    application_receive,
+    application_submit,
+)
 from disclosure.services.publications import publication_save_draft
-from tests.factories import item_by_path, publish
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from tests.factories import PDF, item_by_path, publish
 
 # Personal data the tests enter, to be looked for on every public page.
 ID_NUMBER = "110101199003071233"
@@ -136,3 +138,12 @@ def received(day: str, actor, **fields) -> InformationRequest:
     application = submitted(day, **fields)
     with on(day):
         return application_receive(application=application, actor=actor)
+
+
+def prepare_reply(application, actor, reply_type=ReplyType.DISCLOSED, note="", **given):
+    """`actor` prepares the reply: with a valid reply document unless `reply_file` is given."""
+    if "reply_file" not in given:
+        given["reply_file"] = reply_upload()
+    return application_answer(
+        application=application, actor=actor, reply_type=reply_type, note=note, **given
+    )

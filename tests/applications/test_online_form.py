@@ -255,19 +255,13 @@ def test_a_form_without_its_security_token_is_explained_in_chinese(catalogue):
 
 def test_a_reply_under_review_is_not_shown_to_the_applicant(client, people):
     from disclosure.models import ReplyType
-    from disclosure.services.applications import application_answer, application_receive
-    from tests.citizens import reply_upload
+    from disclosure.services.applications import application_receive
+    from tests.citizens import prepare_reply
 
     code = submit(client).context["code"]
     application = InformationRequest.objects.get()
     application_receive(application=application, actor=people.editor)
-    application_answer(
-        application=application,
-        actor=people.editor,
-        reply_type=ReplyType.REFUSED_THIRD_PARTY,
-        note="",
-        reply_file=reply_upload(),
-    )
+    prepare_reply(application, people.editor, ReplyType.REFUSED_THIRD_PARTY)
     page = client.post(LOOKUP, {"number": application.number, "code": code}).content.decode()
     assert "办理中" in page
     assert "答复待审核" not in page and "不予公开" not in page and "提交答复审核" not in page

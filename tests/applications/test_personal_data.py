@@ -9,11 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from disclosure.models import Comment, InformationRequest, PersonalDataView, ReplyType
-from disclosure.services.applications import (
-    application_answer,
-    application_receive,
-    application_submit,
-)
+from disclosure.services.applications import application_receive, application_submit
 from disclosure.services.consultations import comment_moderate
 from tests.citizens import (
     ADDRESS,
@@ -24,6 +20,7 @@ from tests.citizens import (
     application_data,
     comment_form,
     make_consultation,
+    prepare_reply,
     reply_upload,
 )
 from tests.crawling import crawl
@@ -186,13 +183,7 @@ def test_reply_documents_are_never_served_publicly(client, people):
     application = submitted(people)
     application_receive(application=application, actor=people.editor)
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)):
-        application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=reply_upload(),
-        )
+        prepare_reply(application, people.editor)
     application.refresh_from_db()
     assert client.get(f"/media/{application.reply_file.name}").status_code == 404
     assert (

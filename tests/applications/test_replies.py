@@ -8,25 +8,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from disclosure.exceptions import WorkflowError
 from disclosure.models import InformationRequest, ReplyType
 from disclosure.services.applications import (
-    application_answer,
     application_approve_answer,
     application_close,
     application_return_answer,
 )
-from tests.citizens import on, received, reply_upload
+from tests.citizens import on, prepare_reply, received
 
 Status = InformationRequest.Status
 
 
 def answer(application, people, reply_type=ReplyType.DISCLOSED, note=""):
     """The editor prepares the reply, the office's reviewer lets it go out."""
-    application_answer(
-        application=application,
-        actor=people.editor,
-        reply_type=reply_type,
-        note=note,
-        reply_file=reply_upload(),
-    )
+    prepare_reply(application, people.editor, reply_type, note)
     return application_approve_answer(application=application, actor=people.reviewer)
 
 
@@ -49,13 +42,7 @@ def test_answer_records_the_reply_type_and_whether_it_was_on_time(people):
 def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
     application = received("2026-11-02", people.editor)
     with on("2026-11-10"):
-        prepared = application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="予以公开",
-            reply_file=reply_upload(),
-        )
+        prepared = prepare_reply(application, people.editor, ReplyType.DISCLOSED, "予以公开")
     assert prepared.status == Status.REPLY_REVIEW
     assert prepared.replied_on is None and prepared.due_date is not None
     assert prepared.public_status_label() == "办理中"
@@ -75,26 +62,14 @@ def test_a_reply_goes_out_only_after_another_reviewer_approves_it(people):
 
 def test_a_reviewer_cannot_approve_the_reply_they_prepared(people):
     application = received("2026-11-02", people.editor)
-    prepared = application_answer(
-        application=application,
-        actor=people.reviewer,
-        reply_type=ReplyType.DISCLOSED,
-        note="",
-        reply_file=reply_upload(),
-    )
+    prepared = prepare_reply(application, people.reviewer)
     with pytest.raises(WorkflowError, match="拟稿人不能审核自己的答复"):
         application_approve_answer(application=prepared, actor=people.reviewer)
 
 
 def test_a_returned_reply_is_in_hand_again_with_its_reason(people):
     application = received("2026-11-02", people.editor)
-    application_answer(
-        application=application,
-        actor=people.editor,
-        reply_type=ReplyType.DISCLOSED,
-        note="",
-        reply_file=reply_upload(),
-    )
+    prepare_reply(application, people.editor)
     back = application_return_answer(
         application=application, actor=people.reviewer, reason="答复书漏了救济途径。"
     )
@@ -109,13 +84,7 @@ def test_an_office_of_one_answers_without_review_and_says_so(people):
     StaffMember.objects.filter(office=people.admin_office).exclude(user=people.editor).delete()
     application = received("2026-11-02", people.editor)
     with on("2026-11-10"):
-        sent = application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=reply_upload(),
-        )
+        sent = prepare_reply(application, people.editor)
     assert sent.status == Status.ANSWERED
     assert "未经他人审核" in sent.events.last().note
 
@@ -124,21 +93,9 @@ def test_answer_needs_a_real_reply_document(people):
     application = received("2026-11-02", people.editor)
     fake = SimpleUploadedFile("答复书.pdf", b"not a pdf at all", content_type="application/pdf")
     with pytest.raises(WorkflowError, match="不符"):
-        application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=fake,
-        )
+        prepare_reply(application, people.editor, reply_file=fake)
     with pytest.raises(WorkflowError, match="答复书"):
-        application_answer(
-            application=application,
-            actor=people.editor,
-            reply_type=ReplyType.DISCLOSED,
-            note="",
-            reply_file=None,
-        )
+        prepare_reply(application, people.editor, reply_file=None)
 
 
 def test_close_after_the_answer_is_delivered(people):

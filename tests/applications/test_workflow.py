@@ -29,6 +29,13 @@ from tests.citizens import application_data, on, received, submitted
 Status = InformationRequest.Status
 
 
+def ask_correction(application, actor, note: str, deadline: str) -> InformationRequest:
+    """`actor` asks the applicant to correct the application by `deadline`."""
+    return application_ask_correction(
+        application=application, actor=actor, note=note, deadline=dt.date.fromisoformat(deadline)
+    )
+
+
 # -- the arithmetic, by hand across the 2026 holidays --------------------------
 
 
@@ -112,11 +119,8 @@ def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
     application = received("2026-09-25", people.editor)
     assert application.due_date == dt.date(2026, 10, 29)
     with on("2026-09-28"):
-        application = application_ask_correction(
-            application=application,
-            actor=people.editor,
-            note="请写明所需信息的年度。",
-            deadline=dt.date(2026, 10, 20),
+        application = ask_correction(
+            application, people.editor, "请写明所需信息的年度。", "2026-10-20"
         )
     assert application.status == Status.CORRECTION
     assert application.due_date is None
@@ -130,39 +134,19 @@ def test_correction_restarts_the_clock_from_the_day_it_arrives(people):
 def test_correction_may_be_asked_once_and_only_within_seven_working_days(people):
     application = received("2026-09-28", people.editor)
     with on("2026-10-14"), pytest.raises(WorkflowError, match="7个工作日"):
-        application_ask_correction(
-            application=application,
-            actor=people.editor,
-            note="请补充。",
-            deadline=dt.date(2026, 10, 30),
-        )
+        ask_correction(application, people.editor, "请补充。", "2026-10-30")
     with on("2026-10-13"):
-        application = application_ask_correction(
-            application=application,
-            actor=people.editor,
-            note="请补充。",
-            deadline=dt.date(2026, 10, 30),
-        )
+        application = ask_correction(application, people.editor, "请补充。", "2026-10-30")
     with on("2026-10-15"):
         application = application_correction_received(application=application, actor=people.editor)
         with pytest.raises(WorkflowError, match="只能要求一次"):
-            application_ask_correction(
-                application=application,
-                actor=people.editor,
-                note="再补充。",
-                deadline=dt.date(2026, 10, 30),
-            )
+            ask_correction(application, people.editor, "再补充。", "2026-10-30")
 
 
 def test_no_correction_within_the_period_given_closes_the_application(people):
     application = received("2026-11-02", people.editor)
     with on("2026-11-03"):
-        application_ask_correction(
-            application=application,
-            actor=people.editor,
-            note="请提供文号。",
-            deadline=dt.date(2026, 11, 13),
-        )
+        ask_correction(application, people.editor, "请提供文号。", "2026-11-13")
     with on("2026-11-13"):
         assert close_lapsed_applications() == []  # the last day is still in time
     with on("2026-11-14"):

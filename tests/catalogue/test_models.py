@@ -15,36 +15,35 @@ def raw_item(**fields) -> CatalogueItem:
         return CatalogueItem.objects.create(**fields)
 
 
+def assert_refused(**fields) -> None:
+    """The database itself refuses to store an item with these fields."""
+    with pytest.raises(IntegrityError):
+        raw_item(**fields)
+
+
 def test_database_refuses_levels_outside_one_to_three():
     root = raw_item(name="一级", slug="a", level=1)
-    with pytest.raises(IntegrityError):
-        raw_item(name="零级", slug="z", level=0)
-    with pytest.raises(IntegrityError):
-        raw_item(name="四级", slug="d", level=4, parent=root)
+    assert_refused(name="零级", slug="z", level=0)
+    assert_refused(name="四级", slug="d", level=4, parent=root)
 
 
 def test_database_refuses_a_root_below_level_one_and_a_child_at_level_one():
     root = raw_item(name="一级", slug="a", level=1)
-    with pytest.raises(IntegrityError):
-        raw_item(name="无上级的二级", slug="b", level=2)
-    with pytest.raises(IntegrityError):
-        raw_item(name="有上级的一级", slug="c", level=1, parent=root)
+    assert_refused(name="无上级的二级", slug="b", level=2)
+    assert_refused(name="有上级的一级", slug="c", level=1, parent=root)
 
 
 def test_database_refuses_duplicate_slugs_among_siblings_only():
     root = raw_item(name="一级", slug="a", level=1)
     raw_item(name="子项", slug="same", level=2, parent=root)
-    with pytest.raises(IntegrityError):
-        raw_item(name="另一个子项", slug="same", level=2, parent=root)
-    with pytest.raises(IntegrityError):
-        raw_item(name="另一个一级", slug="a", level=1)
+    assert_refused(name="另一个子项", slug="same", level=2, parent=root)
+    assert_refused(name="另一个一级", slug="a", level=1)
     other = raw_item(name="别的一级", slug="b", level=1)
     raw_item(name="子项", slug="same", level=2, parent=other)
 
 
 def test_database_refuses_a_group_audience_without_description():
-    with pytest.raises(IntegrityError):
-        raw_item(name="一级", slug="a", level=1, audience=CatalogueItem.Audience.GROUP)
+    assert_refused(name="一级", slug="a", level=1, audience=CatalogueItem.Audience.GROUP)
 
 
 def test_level_follows_the_parent():

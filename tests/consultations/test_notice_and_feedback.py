@@ -87,6 +87,10 @@ def test_admin_warns_when_the_period_is_shorter_than_thirty_days(client, people)
 # -- feedback --------------------------------------------------------------------
 
 
+# (opinion, decision, reason) of the two comments a feedback answers.
+DECISIONS = [("简化材料", "adopted", ""), ("扩大范围", "not_adopted", "上级政策未规定")]
+
+
 def make_feedback(people, consultation, decisions=True):
     feedback = Publication(
         item=consultation.item,
@@ -98,16 +102,10 @@ def make_feedback(people, consultation, decisions=True):
     )
     publication_save_draft(publication=feedback, actor=people.editor)
     if decisions:
-        FeedbackDecision.objects.create(
-            publication=feedback, opinion="简化材料", decision="adopted", order=1
-        )
-        FeedbackDecision.objects.create(
-            publication=feedback,
-            opinion="扩大范围",
-            decision="not_adopted",
-            reason="上级政策未规定",
-            order=2,
-        )
+        for order, (opinion, decision, reason) in enumerate(DECISIONS, start=1):
+            FeedbackDecision.objects.create(
+                publication=feedback, opinion=opinion, decision=decision, reason=reason, order=order
+            )
     return feedback
 
 

@@ -9,19 +9,22 @@ from django.core.exceptions import ImproperlyConfigured
 from portal.settings import env_bool, env_int, env_list
 
 
-def load_settings(**env) -> subprocess.CompletedProcess:
-    """Import the settings module in a fresh process with exactly these variables."""
+def run_settings(script: str, **env) -> subprocess.CompletedProcess:
+    """Run `script` in a fresh process with exactly these variables."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import portal.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])",
-        ],
+        [sys.executable, "-c", script],
         cwd=settings.BASE_DIR,
         env={"PATH": os.environ["PATH"], **env},
         capture_output=True,
         text=True,
         timeout=60,
+    )
+
+
+def load_settings(**env) -> subprocess.CompletedProcess:
+    """Import the settings module in a fresh process with exactly these variables."""
+    return run_settings(
+        "import portal.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])", **env
     )
 
 
@@ -52,14 +55,7 @@ def test_the_secret_key_may_come_from_a_file(tmp_path):
     key = tmp_path / "key.txt"
     key.write_text("k" * 60 + "\n")
     script = "import portal.settings as s; print(s.SECRET_KEY)"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={"PATH": os.environ["PATH"], "DEBUG": "0", "SECRET_KEY_FILE": str(key)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_settings(script, DEBUG="0", SECRET_KEY_FILE=str(key))
     assert result.stdout.strip() == "k" * 60
 
 
@@ -82,14 +78,7 @@ def test_an_empty_database_url_means_the_default_sqlite_database():
 
 def test_sqlite_writers_wait_for_each_other_instead_of_failing():
     script = "import portal.settings as s; print(s.DATABASES['default']['OPTIONS'])"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={"PATH": os.environ["PATH"], "DEBUG": "1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_settings(script, DEBUG="1")
     assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
     assert "journal_mode=WAL" in result.stdout
     assert "'timeout': 20" in result.stdout
@@ -97,17 +86,8 @@ def test_sqlite_writers_wait_for_each_other_instead_of_failing():
 
 def test_postgresql_connections_and_statements_time_out():
     script = "import portal.settings as s; print(s.DATABASES['default']['OPTIONS'])"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={
-            "PATH": os.environ["PATH"],
-            "DEBUG": "1",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/portal",
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_settings(
+        script, DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/portal"
     )
     assert "'connect_timeout': 3" in result.stdout
     assert "statement_timeout=15000" in result.stdout
@@ -119,14 +99,7 @@ def test_production_settings_are_secure():
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
         " s.SECURE_HSTS_SECONDS > 0, s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={"PATH": os.environ["PATH"], "DEBUG": "0", "SECRET_KEY": "x" * 60},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_settings(script, DEBUG="0", SECRET_KEY="x" * 60)
     assert result.stdout.split() == [
         "True",
         "True",
@@ -147,14 +120,7 @@ def test_production_settings_are_secure():
 )
 def test_the_demo_app_is_installed_only_when_demo_is_on(env, installed):
     script = "import portal.settings as s; print(s.DEMO, 'demo' in s.INSTALLED_APPS)"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env={"PATH": os.environ["PATH"], **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_settings(script, **env)
     assert result.stdout.split() == [str(installed), str(installed)], result.stderr
 
 
