@@ -1,6 +1,6 @@
 """What tests make and share: catalogue items, staff, documents, files, the seed table.
 
-The tests keep their own copies rather than import the demo app, which is
+The tests make their own files rather than import the demo app, which is
 installed only when DEMO is on.
 """
 
@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from disclosure.models import Attachment, CatalogueItem, Channel, Office, Publication, StaffMember
 from disclosure.selectors.catalogue import build_tree
@@ -23,24 +23,34 @@ from disclosure.services.publications import (
     publication_submit,
 )
 
-# The smallest PDF the attachment checks accept: one empty A4 page.
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def blank_pdf(width: int = 595, height: int = 842) -> bytes:
+    """A valid one-page PDF, blank, with its cross-reference table: an A4 page by default."""
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]>>" % (width, height),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+# The PDF tests attach and download: small enough to be listed in bytes.
+PDF = blank_pdf()
 
 
 def portrait(seed: int) -> bytes:
-    """A PNG silhouette standing in for a leader's photo; `seed` shades it."""
-    image = Image.new("RGB", (300, 400), (214, 224, 236))
-    draw = ImageDraw.Draw(image)
-    shade = (120 + seed * 20, 130, 150)
-    draw.ellipse((95, 70, 205, 190), fill=shade)
-    draw.rounded_rectangle((55, 210, 245, 420), radius=60, fill=shade)
+    """A PNG standing in for a leader's photo: a plain 3:4 picture that `seed` shades."""
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    Image.new("RGB", (240, 320), (120 + seed * 20, 130, 150)).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -83,6 +93,18 @@ def publish(draft, reviewer, **extra) -> Publication:
     return publication_approve(
         publication=draft, actor=reviewer, confidentiality_note="经审查，不涉密", **extra
     )
+
+
+def make_published(people, item_path: str = "jyta", **fields) -> Publication:
+    """A document drafted by `people.editor` and published by `people.reviewer`."""
+    return publish(make_draft(people.editor, item_path, **fields), people.reviewer)
+
+
+def submitted_draft(author, item_path: str = "jyta", **fields) -> Publication:
+    """A draft by `author`, submitted for review."""
+    draft = make_draft(author, item_path, **fields)
+    publication_submit(publication=draft, actor=author)
+    return draft
 
 
 def with_attachment(publication, content: bytes = PDF, name: str = "通知.pdf") -> Attachment:

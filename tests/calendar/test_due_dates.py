@@ -11,7 +11,7 @@ from disclosure.models import Office, Publication
 from disclosure.services.catalogue import catalogue_item_save
 from disclosure.services.publications import publication_submit
 from tests.calendars import SCHEDULE_2027
-from tests.factories import item_by_path, make_draft, make_staff, publish
+from tests.factories import item_by_path, make_draft, make_published, make_staff, publish
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
@@ -48,7 +48,7 @@ def test_a_change_of_the_items_rule_recomputes_open_documents(people):
 
 @time_machine.travel(dt.datetime(2026, 10, 9, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 def test_publication_records_on_time(people):
-    published = publish(make_draft(people.editor, formed_on=D("2026-09-25")), people.reviewer)
+    published = make_published(people, formed_on=D("2026-09-25"))
     assert (published.due_date, published.on_time, published.days_late) == (
         D("2026-10-29"),
         True,
@@ -58,7 +58,7 @@ def test_publication_records_on_time(people):
 
 @time_machine.travel(dt.datetime(2026, 11, 3, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 def test_publication_records_how_many_working_days_late(people):
-    published = publish(make_draft(people.editor, formed_on=D("2026-09-25")), people.reviewer)
+    published = make_published(people, formed_on=D("2026-09-25"))
     assert (published.on_time, published.days_late) == (False, 3)  # 30, 31 Oct... 2 and 3 Nov
 
 
@@ -199,9 +199,7 @@ def test_the_dashboard_shows_each_office_its_own(client, people):
 
 @time_machine.travel(dt.datetime(2026, 11, 25, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 def test_the_dashboard_lists_documents_published_late_this_year(admin_client, people):
-    publish(
-        make_draft(people.editor, title="晚了的文件", formed_on=D("2026-09-25")), people.reviewer
-    )
+    make_published(people, title="晚了的文件", formed_on=D("2026-09-25"))
     html = admin_client.get(reverse("admin:disclosure_publication_deadlines")).content.decode()
     assert "晚了的文件" in html
 

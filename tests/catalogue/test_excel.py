@@ -8,7 +8,7 @@ from disclosure.catalogue_excel.export import export_workbook
 from disclosure.catalogue_excel.parse import parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services.catalogue import catalogue_import
-from tests.factories import CHANNELS, ROWS, dump, item_by_path
+from tests.factories import CHANNELS, ROWS, dump, item_by_path, make_published
 
 pytestmark = pytest.mark.django_db
 
@@ -235,10 +235,9 @@ def test_admin_import_previews_and_applies_only_on_confirmation(admin_client, ca
 
 
 def replies_published(people, count=2):
-    from tests.factories import make_draft, publish
 
     for n in range(count):
-        publish(make_draft(people.editor, title=f"提案答复{n}"), people.reviewer)
+        make_published(people, title=f"提案答复{n}")
 
 
 def test_a_rename_without_the_url_column_previews_the_documents_it_hides(admin_client, people):

@@ -11,7 +11,7 @@ from disclosure.exceptions import WorkflowError
 from disclosure.models import Comment
 from disclosure.services.consultations import comment_moderate, comment_submit
 from tests.citizens import citizen_form, comment_form, make_comment, make_consultation, shown
-from tests.factories import publish
+from tests.factories import make_published
 
 TODAY = timezone.localdate
 
@@ -82,9 +82,8 @@ def test_no_comments_before_the_consultation_opens(client, people):
 
 
 def test_comments_are_only_for_consultations(client, people):
-    from tests.factories import make_draft
 
-    document = publish(make_draft(people.editor), people.reviewer)
+    document = make_published(people)
     response = client.post(comment_url(document), citizen_form(body="意见内容五个字"))
     assert response.status_code == 404
     assert client.get(comment_url(document)).status_code == 405

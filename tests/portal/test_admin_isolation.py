@@ -13,8 +13,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, reverse
 
 from disclosure.models import Publication
-from disclosure.services.publications import publication_start_revision, publication_submit
-from tests.factories import make_draft, publish
+from disclosure.services.publications import publication_start_revision
+from tests.factories import make_draft, make_published, submitted_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +25,8 @@ SECRET = "机密草稿"
 def secrets_of_office_a(people):
     """Publications of 行政办公室 that nobody else may see: draft, submitted, revision."""
     draft = make_draft(people.editor, title=f"{SECRET}一")
-    submitted = make_draft(people.editor, title=f"{SECRET}二")
-    publication_submit(publication=submitted, actor=people.editor)
-    live = publish(make_draft(people.editor, title="已公开的文件"), people.reviewer)
+    submitted = submitted_draft(people.editor, title=f"{SECRET}二")
+    live = make_published(people, title="已公开的文件")
     revision = publication_start_revision(publication=live, actor=people.editor)
     revision.title = f"{SECRET}三"
     revision.save()

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from disclosure.models import Publication
-from tests.factories import PDF, item_by_path, make_draft, publication_form, publish
+from tests.factories import PDF, item_by_path, make_draft, make_published, publication_form, publish
 
 pytestmark = pytest.mark.django_db
 ADD = "/admin/disclosure/publication/add/"
@@ -128,7 +128,7 @@ def test_the_author_is_not_offered_the_review(client, people):
 
 
 def test_published_documents_are_read_only_and_revised_through_review(client, people):
-    live = publish(make_draft(people.editor, title="原标题"), people.reviewer)
+    live = make_published(people, title="原标题")
     client.force_login(people.editor)
     change = reverse("admin:disclosure_publication_change", args=[live.pk])
     page = client.get(change).content.decode()
@@ -171,7 +171,7 @@ def test_history_lists_versions_and_restores_through_review(client, people):
 
 def test_drafts_can_be_deleted_but_published_documents_cannot(client, people):
     draft = make_draft(people.editor)
-    live = publish(make_draft(people.editor, title="已发布"), people.reviewer)
+    live = make_published(people, title="已发布")
     client.force_login(people.editor)
     assert (
         client.post(

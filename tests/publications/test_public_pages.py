@@ -9,10 +9,17 @@ from disclosure.models import Publication
 from disclosure.services.publications import (
     publication_return,
     publication_start_revision,
-    publication_submit,
     publication_withdraw,
 )
-from tests.factories import PDF, item_by_path, make_draft, publish, with_attachment
+from tests.factories import (
+    PDF,
+    item_by_path,
+    make_draft,
+    make_published,
+    publish,
+    submitted_draft,
+    with_attachment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +28,14 @@ pytestmark = pytest.mark.django_db
 def every_state(people, media):
     """A publication in each state, each with an attachment."""
     draft = make_draft(people.editor, title="草稿的信息")
-    submitted = make_draft(people.editor, title="待审核的信息")
-    publication_submit(publication=submitted, actor=people.editor)
-    returned = make_draft(people.editor, title="退回的信息")
-    publication_submit(publication=returned, actor=people.editor)
+    submitted = submitted_draft(people.editor, title="待审核的信息")
+    returned = submitted_draft(people.editor, title="退回的信息")
     publication_return(publication=returned, actor=people.reviewer, reason="重写")
-    scheduled = publish(
-        make_draft(
-            people.editor, title="定时的信息", published_at=timezone.now() + timedelta(days=1)
-        ),
-        people.reviewer,
+    scheduled = make_published(
+        people, title="定时的信息", published_at=timezone.now() + timedelta(days=1)
     )
-    published = publish(make_draft(people.editor, title="已发布的信息"), people.reviewer)
-    withdrawn = publish(make_draft(people.editor, title="撤回的信息"), people.reviewer)
+    published = make_published(people, title="已发布的信息")
+    withdrawn = make_published(people, title="撤回的信息")
     withdrawn = publication_withdraw(
         publication=withdrawn, actor=people.reviewer, reason="内容有误"
     )
@@ -97,17 +99,14 @@ def test_every_public_url_is_a_public_document(client, every_state):
 
 
 def test_the_document_page_shows_the_metadata_box(client, people, media):
-    published = publish(
-        make_draft(
-            people.editor,
-            "gfxwj/gfxwj/gfxwj",
-            title="扎兰屯市就业补助资金管理办法",
-            doc_number="扎人社规〔2026〕1号",
-            written_on=timezone.localdate(),
-            validity="valid",
-            keywords="就业 补助",
-        ),
-        people.reviewer,
+    published = make_published(
+        people,
+        "gfxwj/gfxwj/gfxwj",
+        title="扎兰屯市就业补助资金管理办法",
+        doc_number="扎人社规〔2026〕1号",
+        written_on=timezone.localdate(),
+        validity="valid",
+        keywords="就业 补助",
     )
     with_attachment(published)
     html = client.get(published.get_absolute_url()).content.decode()
@@ -126,33 +125,24 @@ def test_the_document_page_shows_the_metadata_box(client, people, media):
 
 
 def test_related_documents_link_both_ways(client, people):
-    policy = publish(
-        make_draft(
-            people.editor,
-            "zcfg/zcwj",
-            title="政策文件甲",
-            doc_number="1号",
-            written_on=timezone.localdate(),
-        ),
-        people.reviewer,
+    policy = make_published(
+        people, "zcfg/zcwj", title="政策文件甲", doc_number="1号", written_on=timezone.localdate()
     )
-    reading = publish(
-        make_draft(people.editor, "zcfg/zcjd", title="政策文件甲的解读"), people.reviewer
-    )
+    reading = make_published(people, "zcfg/zcjd", title="政策文件甲的解读")
     policy.related.add(reading)
     assert "政策文件甲的解读" in client.get(policy.get_absolute_url()).content.decode()
     assert "政策文件甲" in client.get(reading.get_absolute_url()).content.decode()
 
 
 def test_related_unpublished_documents_are_not_linked(client, people):
-    policy = publish(make_draft(people.editor, title="公开的"), people.reviewer)
+    policy = make_published(people, title="公开的")
     draft = make_draft(people.editor, title="未公开的相关草稿")
     policy.related.add(draft)
     assert "未公开的相关草稿" not in client.get(policy.get_absolute_url()).content.decode()
 
 
 def test_the_print_view_has_the_document_and_no_navigation(client, people):
-    published = publish(make_draft(people.editor, title="打印测试"), people.reviewer)
+    published = make_published(people, title="打印测试")
     html = client.get(published.print_url()).content.decode()
     assert "打印测试" in html and "catalogue-nav" not in html and "data-print" in html
 
@@ -186,18 +176,15 @@ def rules(people):
     ):
         extra = {"validity_changed_on": timezone.localdate()} if validity != "valid" else {}
         made.append(
-            publish(
-                make_draft(
-                    people.editor,
-                    "gfxwj/gfxwj/gfxwj",
-                    title=title,
-                    doc_number=number,
-                    written_on=timezone.localdate(),
-                    validity=validity,
-                    keywords=title[:2],
-                    **extra,
-                ),
-                people.reviewer,
+            make_published(
+                people,
+                "gfxwj/gfxwj/gfxwj",
+                title=title,
+                doc_number=number,
+                written_on=timezone.localdate(),
+                validity=validity,
+                keywords=title[:2],
+                **extra,
             )
         )
     made[1].published_at = made[2].published_at = timezone.now() - timedelta(days=400)
@@ -272,7 +259,7 @@ def test_filters_that_do_not_apply_are_not_shown(client, people):
 
 def test_lists_are_paginated(client, people):
     for n in range(23):
-        publish(make_draft(people.editor, title=f"分页测试{n:02d}"), people.reviewer)
+        make_published(people, title=f"分页测试{n:02d}")
     first = client.get("/xxgk/jyta/").content.decode()
     second = client.get("/xxgk/jyta/", {"page": 2}).content.decode()
     assert first.count("分页测试") == 20 and second.count("分页测试") == 3
@@ -280,10 +267,7 @@ def test_lists_are_paginated(client, people):
 
 
 def test_standing_pages_and_leaders_render_from_publications(client, people, media):
-    page = publish(
-        make_draft(people.editor, "jgjj/jbxx", title="基本信息", body="<p>办公地址：某路1号</p>"),
-        people.reviewer,
-    )
+    page = make_published(people, "jgjj/jbxx", title="基本信息", body="<p>办公地址：某路1号</p>")
     html = client.get("/xxgk/jgjj/jbxx/").content.decode()
     assert "办公地址：某路1号" in html and page.get_absolute_url() in html
     from disclosure.services.publications import publication_save_draft
@@ -309,9 +293,7 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
 def test_public_pages_use_a_bounded_number_of_queries(
     client, people, django_assert_max_num_queries
 ):
-    published = [
-        publish(make_draft(people.editor, title=f"查询{n}"), people.reviewer) for n in range(5)
-    ]
+    published = [make_published(people, title=f"查询{n}") for n in range(5)]
     for publication in published[1:]:
         published[0].related.add(publication)
     for url in (
@@ -339,7 +321,7 @@ def test_a_repealed_rule_says_so_and_links_the_rule_that_replaced_it(client, rul
 
 def test_validity_shows_only_under_items_that_have_it(client, rules, people):
     assert "有效性" in client.get(rules[0].get_absolute_url()).content.decode()
-    reply = publish(make_draft(people.editor, title="建议答复"), people.reviewer)
+    reply = make_published(people, title="建议答复")
     assert "有效性" not in client.get(reply.get_absolute_url()).content.decode()
 
 

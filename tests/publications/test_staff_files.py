@@ -86,7 +86,7 @@ def test_the_download_name_takes_its_extension_from_the_checked_type(client, peo
         f"/admin/disclosure/publication/add/?item={item_by_path('jyta').pk}", data
     )
     assert response.status_code == 302
-    table, notice = make_published(people, "关于某事的答复")
+    table, notice = attachments_once_published(people, "关于某事的答复")
     assert table.download_name == "招聘会岗位表.pdf"
     assert notice.download_name == "通知.pdf"
     answer = client.get(notice.get_absolute_url())
@@ -98,7 +98,8 @@ def test_the_download_name_takes_its_extension_from_the_checked_type(client, peo
     assert re.search(r"招聘会岗位表\.pdf</a>\s*<span[^>]*>（PDF，\d+ B）", page)
 
 
-def make_published(people, title):
+def attachments_once_published(people, title):
+    """Publish the document titled `title` and return its attachments in order."""
     from disclosure.models import Publication
 
     publication = Publication.objects.get(title=title)

@@ -7,15 +7,14 @@ import pytest
 from disclosure.services.applications import application_submit
 from disclosure.services.publications import publication_return, publication_submit
 from tests.citizens import application_data
-from tests.factories import make_draft
+from tests.factories import make_draft, submitted_draft
 
 pytestmark = pytest.mark.django_db
 LIST = "/admin/disclosure/publication/"
 
 
 def sent_back(people, title="关于政协提案办理情况的答复", reason="请补充办理结果和联系人。"):
-    draft = make_draft(people.editor, title=title)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor, title=title)
     return publication_return(publication=draft, actor=people.reviewer, reason=reason)
 
 
@@ -56,8 +55,7 @@ def test_resubmitting_clears_the_return_reason(people):
 
 def test_each_user_sees_their_own_queue_on_the_admin_home(client, people):
     sent_back(people, title="被退回的答复")
-    waiting = make_draft(people.editor, title="等待审核的答复")
-    publication_submit(publication=waiting, actor=people.editor)
+    submitted_draft(people.editor, title="等待审核的答复")
     application_submit(data=application_data(), client="c", token=uuid.uuid4())
 
     editor = queue(client, people.editor)

@@ -16,7 +16,7 @@ from disclosure.services.publications import (
     publication_submit,
     publication_withdraw,
 )
-from tests.factories import item_by_path, make_draft, publish
+from tests.factories import item_by_path, make_draft, make_published, publish, submitted_draft
 
 pytestmark = pytest.mark.django_db
 Status = Publication.Status
@@ -47,8 +47,7 @@ def test_reviewers_do_not_draft(people):
 
 
 def test_submit_approve_publishes_with_an_index_number(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     published = publication_approve(
         publication=draft, actor=people.reviewer, confidentiality_note=NOTE
     )
@@ -62,31 +61,28 @@ def test_submit_approve_publishes_with_an_index_number(people):
 
 
 def test_index_numbers_are_never_reused(people):
-    first = publish(make_draft(people.editor, title="一"), people.reviewer)
+    first = make_published(people, title="一")
     first.delete()  # even a row gone from the table does not free its serial
-    second = publish(make_draft(people.editor, title="二"), people.reviewer)
+    second = make_published(people, title="二")
     assert first.index_number.endswith("-00001")
     assert second.index_number.endswith("-00002")
 
 
 def test_the_reviewer_is_never_the_author(people):
-    draft = make_draft(people.admin, office=people.admin_office)
-    publication_submit(publication=draft, actor=people.admin)
+    draft = submitted_draft(people.admin, office=people.admin_office)
     with pytest.raises(WorkflowError, match="不能审核自己"):
         publication_approve(publication=draft, actor=people.admin, confidentiality_note=NOTE)
     publication_approve(publication=draft, actor=people.reviewer, confidentiality_note=NOTE)
 
 
 def test_approval_needs_the_confidentiality_review(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     with pytest.raises(WorkflowError, match="保密审查"):
         publication_approve(publication=draft, actor=people.reviewer, confidentiality_note=" ")
 
 
 def test_a_reviewer_of_another_office_cannot_review(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     with pytest.raises(WorkflowError):
         publication_approve(
             publication=draft, actor=people.other_reviewer, confidentiality_note=NOTE
@@ -96,15 +92,13 @@ def test_a_reviewer_of_another_office_cannot_review(people):
 
 
 def test_editors_cannot_approve(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     with pytest.raises(WorkflowError):
         publication_approve(publication=draft, actor=people.editor, confidentiality_note=NOTE)
 
 
 def test_return_sends_back_to_draft_with_a_reason(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     with pytest.raises(WorkflowError, match="退回原因"):
         publication_return(publication=draft, actor=people.reviewer, reason="")
     returned = publication_return(publication=draft, actor=people.reviewer, reason="文号有误")
@@ -114,8 +108,7 @@ def test_return_sends_back_to_draft_with_a_reason(people):
 
 
 def test_submitted_and_published_documents_cannot_be_edited_as_drafts(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     draft.title = "偷偷改标题"
     with pytest.raises(WorkflowError):
         publication_save_draft(publication=draft, actor=people.editor)
@@ -148,7 +141,7 @@ def test_a_past_publication_date_becomes_now(people):
 
 
 def test_withdrawal_needs_a_public_reason_and_leaves_public_lists(people):
-    published = publish(make_draft(people.editor), people.reviewer)
+    published = make_published(people)
     with pytest.raises(WorkflowError, match="撤回原因"):
         publication_withdraw(publication=published, actor=people.reviewer, reason="")
     with pytest.raises(WorkflowError):
@@ -162,7 +155,7 @@ def test_withdrawal_needs_a_public_reason_and_leaves_public_lists(people):
 
 
 def test_editing_a_published_document_goes_through_review_while_it_stays_live(people):
-    live = publish(make_draft(people.editor, title="原标题"), people.reviewer)
+    live = make_published(people, title="原标题")
     revision = publication_start_revision(publication=live, actor=people.editor)
     assert publication_start_revision(publication=live, actor=people.editor) == revision
     revision.title = "新标题"
@@ -189,7 +182,7 @@ def test_editing_a_published_document_goes_through_review_while_it_stays_live(pe
 
 
 def test_a_revision_carries_attachments_and_related_documents(people):
-    other = publish(make_draft(people.editor, title="相关文件"), people.reviewer)
+    other = make_published(people, title="相关文件")
     live = make_draft(people.editor)
     live.related.add(other)
     Attachment.objects.create(
@@ -236,7 +229,7 @@ def test_every_version_is_kept_and_can_be_restored_through_review(people):
 
 
 def test_withdrawing_discards_a_pending_revision(people):
-    live = publish(make_draft(people.editor), people.reviewer)
+    live = make_published(people)
     publication_start_revision(publication=live, actor=people.editor)
     publication_withdraw(publication=live, actor=people.reviewer, reason="停止执行")
     assert not Publication.objects.filter(revision_of=live).exists()
@@ -272,8 +265,7 @@ def test_budget_documents_need_the_year_and_approval_date(people):
 
 
 def test_events_record_who_when_what_and_why(people):
-    draft = make_draft(people.editor)
-    publication_submit(publication=draft, actor=people.editor)
+    draft = submitted_draft(people.editor)
     publication_return(publication=draft, actor=people.reviewer, reason="补充附件")
     events = list(PublicationEvent.objects.filter(publication=draft))
     assert [(e.action, e.actor.username) for e in events] == [
