@@ -1,3 +1,5 @@
+"""A citizen finds items and documents on the public site in Chromium, and every page passes axe."""
+
 import re
 
 import pytest

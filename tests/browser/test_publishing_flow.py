@@ -1,3 +1,5 @@
+"""Staff draft, review and publish a document in Chromium; citizens find it, and its pages pass axe."""
+
 import re
 
 from axe_playwright_python.sync_playwright import Axe

@@ -1,3 +1,5 @@
+"""Deadline words of the catalogue become rules, and rules give due dates across the holidays."""
+
 import datetime as dt
 
 import pytest

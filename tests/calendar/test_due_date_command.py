@@ -1,3 +1,5 @@
+"""The due_date command, the calendar check and the deadline words the admin accepts."""
+
 import datetime as dt
 from io import StringIO
 

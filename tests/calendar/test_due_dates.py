@@ -1,3 +1,5 @@
+"""Documents' due dates, the holiday schedules administrators enter and the deadlines dashboard."""
+
 import datetime as dt
 import re
 from io import StringIO

@@ -1,3 +1,5 @@
+"""Which days are working days: the package's calendar, the week and schedules entered by hand."""
+
 import datetime as dt
 
 import pytest

@@ -1,3 +1,5 @@
+"""The catalogue in the admin: the tree, its edits and what they do to the public site."""
+
 import re
 
 import pytest

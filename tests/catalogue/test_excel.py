@@ -1,3 +1,5 @@
+"""The catalogue exported to and imported from Excel, with every error reported by row."""
+
 import io
 
 import pytest

@@ -1,3 +1,5 @@
+"""Catalogue items: the database's constraints, levels, slugs, moves and who is responsible."""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction

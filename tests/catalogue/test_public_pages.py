@@ -1,3 +1,5 @@
+"""The public directory and item pages, their structure, security headers and queries."""
+
 import itertools
 import re
 import subprocess

@@ -1,3 +1,5 @@
+"""The bootstrap and seed_demo commands: a working login, and staff edits kept."""
+
 import re
 
 import pytest

@@ -1,3 +1,5 @@
+"""Wrong passwords lock out an address or a user name for a while, in Chinese."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,3 +1,5 @@
+"""The settings read from the environment: typed values, secrets, databases, production, demo."""
+
 import os
 import subprocess
 import sys

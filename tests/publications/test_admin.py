@@ -1,3 +1,5 @@
+"""Documents in the admin: the form the item decides, attachments, review, history, deletion."""
+
 import re
 
 import pytest

@@ -1,3 +1,5 @@
+"""Attachments are accepted only when their content is what their name says, within limits."""
+
 import io
 import zipfile
 

@@ -1,3 +1,5 @@
+"""Public document pages and lists: only public documents, metadata, filters, related documents."""
+
 import re
 from datetime import timedelta
 

@@ -1,3 +1,5 @@
+"""The publication workflow: drafts, review, index numbers, withdrawal, revisions and events."""
+
 from datetime import date, timedelta
 
 import pytest
