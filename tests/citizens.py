@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 import uuid
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core import signing
@@ -12,11 +14,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from disclosure.forms import SALT
-from disclosure.models import Office, Publication
+from disclosure.models import Comment, InformationRequest, Office, Publication, ReplyType
+from disclosure.services.applications import (
+    application_answer,
+    application_receive,
+    application_submit,
+)
 from disclosure.services.publications import publication_save_draft
-from tests.conftest import item_by_path, publish
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+from tests.factories import PDF, item_by_path, publish
 
 # Personal data the tests enter, to be looked for on every public page.
 ID_NUMBER = "110101199003071233"
@@ -100,3 +105,45 @@ def make_consultation(
 
 def reply_upload(name: str = "答复书.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def make_comment(consultation, body: str = "建议延长开放时间", **fields) -> Comment:
+    """A comment saved straight away, pending moderation unless `fields` say otherwise."""
+    return Comment.objects.create(
+        consultation=consultation, body=body, client="t", token=uuid.uuid4(), **fields
+    )
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def on(day: str):
+    """Travel to 10:00 in Zhalantun on that day."""
+    return time_machine.travel(
+        dt.datetime.fromisoformat(day).replace(hour=10, tzinfo=SHANGHAI), tick=False
+    )
+
+
+def submitted(day: str, **fields) -> InformationRequest:
+    """An application sent through the website on `day`."""
+    with on(day):
+        application, _ = application_submit(
+            data=application_data(**fields), client="test", token=uuid.uuid4()
+        )
+    return application
+
+
+def received(day: str, actor, **fields) -> InformationRequest:
+    """An application sent and confirmed as received by `actor` on `day`."""
+    application = submitted(day, **fields)
+    with on(day):
+        return application_receive(application=application, actor=actor)
+
+
+def prepare_reply(application, actor, reply_type=ReplyType.DISCLOSED, note="", **given):
+    """`actor` prepares the reply: with a valid reply document unless `reply_file` is given."""
+    if "reply_file" not in given:
+        given["reply_file"] = reply_upload()
+    return application_answer(
+        application=application, actor=actor, reply_type=reply_type, note=note, **given
+    )

@@ -1,8 +1,10 @@
+"""Fixtures shared by every test: settings for speed and isolation, the catalogue, the people."""
+
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
-from disclosure.models import CatalogueItem, Office
+from disclosure.models import Office
+from tests.factories import make_staff
 
 
 @pytest.fixture(autouse=True)
@@ -28,28 +30,6 @@ def office(db) -> Office:
     return Office.objects.create(name="测试股", kind=Office.Kind.SECTION)
 
 
-def make_item(name: str, parent: CatalogueItem | None = None, **fields) -> CatalogueItem:
-    """A saved item through the same service the admin uses."""
-    from disclosure.services.catalogue import catalogue_item_save
-
-    return catalogue_item_save(item=CatalogueItem(name=name, parent=parent, **fields))
-
-
-def item_by_path(path: str) -> CatalogueItem:
-    """The item at a slug path such as "zcfg/zcwj"."""
-    return CatalogueItem.objects.get_by_path(path)
-
-
-def make_staff(username: str, office: Office, role: str):
-    from django.contrib.auth.models import User
-
-    from disclosure.models import StaffMember
-
-    user = User.objects.create_user(username, password="a-long-password-1", is_staff=True)
-    StaffMember.objects.create(user=user, office=office, role=role)
-    return user
-
-
 @pytest.fixture
 def people(catalogue):
     """An editor and a reviewer in two offices, and an administrator."""
@@ -69,26 +49,4 @@ def people(catalogue):
         other_editor=make_staff("other_editor", employment, StaffMember.Role.EDITOR),
         other_reviewer=make_staff("other_reviewer", employment, StaffMember.Role.REVIEWER),
         admin=User.objects.create_superuser("boss", password="a-long-password-1"),
-    )
-
-
-def make_draft(author, item_path: str = "jyta", **fields):
-    from disclosure.models import Publication
-    from disclosure.services.publications import publication_save_draft
-
-    item = item_by_path(item_path)
-    fields.setdefault("title", "关于政协提案办理情况的答复")
-    fields.setdefault("body", "<p>答复正文</p>")
-    fields.setdefault("office", Office.objects.get(name="行政办公室"))
-    fields.setdefault("formed_on", timezone.localdate())
-    publication = Publication(item=item, **fields)
-    return publication_save_draft(publication=publication, actor=author)
-
-
-def publish(draft, reviewer, **extra):
-    from disclosure.services.publications import publication_approve, publication_submit
-
-    publication_submit(publication=draft, actor=draft.created_by)
-    return publication_approve(
-        publication=draft, actor=reviewer, confidentiality_note="经审查，不涉密", **extra
     )

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from disclosure.models import Comment, InformationRequest
-from tests.browser.test_public_site import assert_accessible
+from tests.browser.accessibility import assert_accessible
 
 ID_CARD = "110101199003071233"
 

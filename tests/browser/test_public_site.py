@@ -1,15 +1,11 @@
+"""A citizen finds items and documents on the public site in Chromium, and every page passes axe."""
+
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-AXE = Axe()
-
-
-def assert_accessible(page: Page) -> None:
-    results = AXE.run(page)
-    assert results.violations_count == 0, results.generate_report()
+from tests.browser.accessibility import assert_accessible
 
 
 def test_a_citizen_finds_an_item_from_the_directory(page: Page, site):

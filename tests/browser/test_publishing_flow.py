@@ -1,3 +1,5 @@
+"""Staff draft, review and publish a document in Chromium; citizens find it, and its pages pass axe."""
+
 import re
 
 from axe_playwright_python.sync_playwright import Axe
@@ -65,10 +67,10 @@ def test_filters_and_a_withdrawn_page_are_accessible(
     page: Page, live_server, transactional_db, people
 ):
     from disclosure.services.publications import publication_withdraw
-    from tests.conftest import make_draft, publish
+    from tests.factories import make_published
 
-    kept = publish(make_draft(people.editor, title="仍然有效的答复"), people.reviewer)
-    gone = publish(make_draft(people.editor, title="撤回的答复"), people.reviewer)
+    kept = make_published(people, title="仍然有效的答复")
+    gone = make_published(people, title="撤回的答复")
     publication_withdraw(publication=gone, actor=people.reviewer, reason="答复内容已更新")
     page.goto(f"{live_server.url}/xxgk/jyta/?year=abc")
     expect(page.get_by_text("筛选条件有误")).to_be_visible()

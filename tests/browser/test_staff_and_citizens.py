@@ -7,10 +7,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from disclosure.models import Publication
 from disclosure.services.publications import publication_submit
-from tests.browser.test_public_site import assert_accessible
+from tests.browser.accessibility import assert_accessible
 from tests.citizens import make_consultation
-from tests.conftest import make_draft
-from tests.test_public_publications import with_attachment
+from tests.factories import make_draft, submitted_draft, with_attachment
 
 PASSWORD = "a-long-password-1"
 
@@ -74,8 +73,7 @@ def test_submitting_saves_what_was_typed(log_in, live_server, people):
 
 
 def test_a_document_sent_back_says_why_and_each_queue_counts_it(log_in, live_server, people):
-    draft = make_draft(people.editor, title="关于零工市场的答复")
-    publication_submit(publication=draft, actor=people.editor)
+    submitted_draft(people.editor, title="关于零工市场的答复")
 
     reviewer = log_in("reviewer")
     expect(reviewer.locator("#queue-module")).to_contain_text("待审核的信息")
@@ -119,8 +117,7 @@ def test_staff_lists_fit_a_1366_pixel_screen(log_in, live_server, people):
     from disclosure.services.publications import publication_approve
 
     for n in range(3):
-        draft = make_draft(people.editor, title=f"关于第{n}号建议的答复")
-        publication_submit(publication=draft, actor=people.editor)
+        draft = submitted_draft(people.editor, title=f"关于第{n}号建议的答复")
         publication_approve(publication=draft, actor=people.reviewer, confidentiality_note="不涉密")
     admin = log_in("boss")
     admin.goto(f"{live_server.url}/admin/disclosure/publication/")
