@@ -26,6 +26,7 @@ MAX_LINKS = 3
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 POSTCODE = re.compile(r"^[0-9]{6}$")
+DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
 LENGTH_MESSAGES = {
     "max_length": "不能超过%(limit_value)d个字（现在是%(show_value)d个字）。",
     "min_length": "至少要写%(limit_value)d个字（现在是%(show_value)d个字）。",
@@ -41,13 +42,16 @@ def _is_email(text: str) -> bool:
 
 
 class PlainChineseForm(forms.Form):
-    """Length errors that say how long the text is, in characters (字)."""
+    """Errors in plain Chinese: lengths in characters (字), and what to fill in or choose."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.error_messages["max_length"] = LENGTH_MESSAGES["max_length"]
             field.error_messages["min_length"] = LENGTH_MESSAGES["min_length"]
+            if str(field.error_messages["required"]) == str(DJANGO_REQUIRED):
+                verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
+                field.error_messages["required"] = f"请{verb}{field.label}。"
 
 
 class CitizenForm(PlainChineseForm):
@@ -122,7 +126,6 @@ class CommentForm(CitizenForm):
         min_length=5,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="5至3000字。",
-        error_messages={"required": "请填写意见内容。"},
     )
 
     field_order = ["body", "name", "contact"]
@@ -146,23 +149,14 @@ class ApplicationForm(PlainChineseForm):
             for value, label in Model.ApplicantType.choices
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "请选择申请人类型。"},
     )
     name = forms.CharField(
-        label="姓名或名称",
-        max_length=100,
-        help_text="自然人填写姓名；法人或其他组织填写名称。",
-        error_messages={"required": "请填写姓名或名称。"},
+        label="姓名或名称", max_length=100, help_text="自然人填写姓名；法人或其他组织填写名称。"
     )
-    id_type = forms.ChoiceField(
-        label="证件类型",
-        choices=[("", "请选择"), *Model.IdType.choices],
-        error_messages={"required": "请选择证件类型。"},
-    )
+    id_type = forms.ChoiceField(label="证件类型", choices=[("", "请选择"), *Model.IdType.choices])
     id_number = forms.CharField(
         label="证件号码",
         max_length=40,
-        error_messages={"required": "请填写证件号码。"},
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -176,7 +170,6 @@ class ApplicationForm(PlainChineseForm):
     phone = forms.CharField(
         label="联系电话",
         max_length=30,
-        error_messages={"required": "请填写联系电话。"},
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
@@ -207,16 +200,10 @@ class ApplicationForm(PlainChineseForm):
         label="文号（如知道）", max_length=100, required=False, help_text="例：扎人社发〔2026〕12号"
     )
     form = forms.ChoiceField(
-        label="获取信息的载体形式",
-        choices=Model.Form.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "请选择获取信息的载体形式。"},
+        label="获取信息的载体形式", choices=Model.Form.choices, widget=forms.RadioSelect
     )
     delivery = forms.ChoiceField(
-        label="获取信息的方式",
-        choices=Model.Delivery.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "请选择获取信息的方式。"},
+        label="获取信息的方式", choices=Model.Delivery.choices, widget=forms.RadioSelect
     )
     fax = forms.CharField(
         label="传真号码",
@@ -317,16 +304,8 @@ class OnlineApplicationForm(ApplicationForm, CitizenForm):
     """The application form citizens fill in online."""
 
 
-class LookupForm(forms.Form):
+class LookupForm(PlainChineseForm):
     number = forms.CharField(
-        label="申请编号",
-        max_length=20,
-        help_text="提交申请后显示的编号，例如 YSQ2026-00001。",
-        error_messages={"required": "请填写申请编号。"},
+        label="申请编号", max_length=20, help_text="提交申请后显示的编号，例如 YSQ2026-00001。"
     )
-    code = forms.CharField(
-        label="查询码",
-        max_length=20,
-        help_text="提交申请后显示的8位查询码。",
-        error_messages={"required": "请填写查询码。"},
-    )
+    code = forms.CharField(label="查询码", max_length=20, help_text="提交申请后显示的8位查询码。")

@@ -6,11 +6,19 @@ from django.db import models
 from django.utils import timezone
 
 
-class ClientAttempt(models.Model):
-    """A submission or lookup from one client, counted for rate limits."""
+class ClientRecord(models.Model):
+    """What one client did: the kind of attempt and who, by a hash of the address."""
 
     kind = models.CharField("类型", max_length=20)
     client = models.CharField("来源标识", max_length=64)
+
+    class Meta:
+        abstract = True
+
+
+class ClientAttempt(ClientRecord):
+    """A submission or lookup from one client, counted for rate limits."""
+
     at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
@@ -22,11 +30,9 @@ class ClientAttempt(models.Model):
         return f"{self.kind} {timezone.localtime(self.at):%Y-%m-%d %H:%M}"
 
 
-class ClientLock(models.Model):
+class ClientLock(ClientRecord):
     """One row per client and kind of attempt, locked while its attempts are counted."""
 
-    kind = models.CharField("类型", max_length=20)
-    client = models.CharField("来源标识", max_length=64)
     at = models.DateTimeField("最近一次", auto_now=True)
 
     class Meta:

@@ -30,15 +30,15 @@ DUE_SOON_WORKDAYS = 5
 OPEN = [Status.DRAFT, Status.SUBMITTED]
 
 
-def overdue(publications: QuerySet, today: dt.date) -> QuerySet:
-    """Not yet published, and past their due date."""
-    return publications.filter(status__in=OPEN, due_date__lt=today)
+def overdue(rows: QuerySet, today: dt.date, *, open_states=OPEN) -> QuerySet:
+    """Still open (documents: not yet published), and past their due date."""
+    return rows.filter(status__in=open_states, due_date__lt=today)
 
 
-def due_soon(publications: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
-    """Not yet published, due today or within the next five working days."""
+def due_soon(rows: QuerySet, today: dt.date, calendar: Calendar, *, open_states=OPEN) -> QuerySet:
+    """Still open, due today or within the next few working days."""
     horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
-    return publications.filter(status__in=OPEN, due_date__gte=today, due_date__lte=horizon)
+    return rows.filter(status__in=open_states, due_date__gte=today, due_date__lte=horizon)
 
 
 def published_late(publications: QuerySet, year: int) -> QuerySet:
@@ -60,12 +60,11 @@ CLOCK_RUNNING = [ApplicationStatus.RECEIVED, ApplicationStatus.REPLY_REVIEW]
 
 def applications_overdue(applications: QuerySet, today: dt.date) -> QuerySet:
     """Applications whose reply clock is running and has run out."""
-    return applications.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+    return overdue(applications, today, open_states=CLOCK_RUNNING)
 
 
 def applications_due_soon(applications: QuerySet, today: dt.date, calendar: Calendar) -> QuerySet:
-    horizon = calendar.add_workdays(today, DUE_SOON_WORKDAYS)
-    return applications.filter(status__in=CLOCK_RUNNING, due_date__gte=today, due_date__lte=horizon)
+    return due_soon(applications, today, calendar, open_states=CLOCK_RUNNING)
 
 
 def applications_to_confirm(applications: QuerySet) -> QuerySet:
