@@ -113,25 +113,26 @@ def create_applications() -> list[tuple[str, str, str]]:
         made.append(application)
         return handling.application_receive(application=application, actor=editor, on=day)
 
+    def ask_correction(application, note: str, deadline: dt.date, on: dt.date) -> None:
+        when = {"deadline": deadline, "on": on}
+        handling.application_ask_correction(
+            application=application, actor=editor, note=note, **when
+        )
+
     made.append(_application(_data(0), today))  # waiting for confirmation
     received(1, 3)  # being handled, plenty of time
     received(2, 17)  # due within five working days
     received(3, 23)  # overdue
     waiting = received(4, 4)
-    handling.application_ask_correction(
-        application=waiting,
-        actor=editor,
-        note="请写明所需信息的年度和具体项目名称。",
-        deadline=today + timedelta(days=10),
-        on=workdays_ago(2),
+    ask_correction(
+        waiting, "请写明所需信息的年度和具体项目名称。", today + timedelta(days=10), workdays_ago(2)
     )
     corrected = received(5, 15)
-    handling.application_ask_correction(
-        application=corrected,
-        actor=editor,
-        note="请说明所需文件的大致形成时间。",
-        deadline=workdays_ago(8) + timedelta(days=5),
-        on=workdays_ago(12),
+    ask_correction(
+        corrected,
+        "请说明所需文件的大致形成时间。",
+        workdays_ago(8) + timedelta(days=5),
+        workdays_ago(12),
     )
     handling.application_correction_received(
         application=corrected, actor=editor, on=workdays_ago(9)
@@ -153,15 +154,8 @@ def create_applications() -> list[tuple[str, str, str]]:
     )
 
     def answer(application, number: int, reply_type, note: str, on: dt.date) -> None:
-        reply = _reply_file(number)
-        handling.application_answer(
-            application=application,
-            actor=editor,
-            reply_type=reply_type,
-            note=note,
-            reply_file=reply,
-            on=on,
-        )
+        reply = {"reply_type": reply_type, "note": note, "reply_file": _reply_file(number)}
+        handling.application_answer(application=application, actor=editor, on=on, **reply)
 
     answered = received(8, 14)
     answer(
@@ -179,12 +173,11 @@ def create_applications() -> list[tuple[str, str, str]]:
         application=closed, actor=editor, note="答复书已于当日邮寄送达。", on=workdays_ago(10)
     )
     lapsed = received(10, 25)
-    handling.application_ask_correction(
-        application=lapsed,
-        actor=editor,
-        note="请提供所需信息的文号或名称。",
-        deadline=workdays_ago(20) + timedelta(days=10),
-        on=workdays_ago(21),
+    ask_correction(
+        lapsed,
+        "请提供所需信息的文号或名称。",
+        workdays_ago(20) + timedelta(days=10),
+        workdays_ago(21),
     )
     handling.application_lapse(application=lapsed, on=workdays_ago(20) + timedelta(days=11))
     letter, code = handling.application_register(
