@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from disclosure.forms import LookupForm, OnlineApplicationForm
 from disclosure.models import InformationRequest, RequestEvent
-from disclosure.ratelimit import client_key, give_back, take
 from disclosure.selectors.applications import find_application, receiving_office
 from disclosure.services.applications import application_submit
+from disclosure.services.ratelimit import client_key, give_back, take
 
 
 @require_safe

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from disclosure.exceptions import WorkflowError
 from disclosure.forms import CommentForm
 from disclosure.models import Comment
-from disclosure.ratelimit import client_key, give_back, take
 from disclosure.services.consultations import comment_submit as comment_submit_service
+from disclosure.services.ratelimit import client_key, give_back, take
 from disclosure.views.publications import PER_PAGE, document_context
 
 

@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 
 from disclosure.models import ClientAttempt, InformationRequest
-from disclosure.ratelimit import take
 from disclosure.services.applications import application_submit
+from disclosure.services.ratelimit import take
 from tests.citizens import application_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
