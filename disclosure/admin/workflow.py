@@ -17,7 +17,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from disclosure.exceptions import WorkflowError
@@ -98,15 +97,13 @@ def step_view(model_admin, request, obj, step: Step):
         else:
             messages.success(request, step.done_message(target))
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", target.pk)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": f"{step.title}：{obj}",
-        "opts": opts,
-        "original": obj,
-        "form": form,
-        "step": step,
-        "help": step.help_for(obj),
-        "change_url": change_url,
-        "changelist_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
-    }
-    return TemplateResponse(request, "admin/disclosure/step.html", context)
+    return model_admin.render_page(
+        request,
+        "admin/disclosure/step.html",
+        f"{step.title}：{obj}",
+        original=obj,
+        form=form,
+        step=step,
+        help=step.help_for(obj),
+        change_url=change_url,
+    )
