@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from demo.files import PDF, portrait
+from demo.dates import YEAR
+from demo.files import JOB_FAIR_PDF, PDF, portrait
 from demo.staff import Role, office_for, publish, staff
 from demo.texts import DOCUMENTS, LEADERS, PAGES, paragraphs
 from disclosure.lib.deadlines import due_date, uses_calendar
@@ -59,6 +60,29 @@ def _event_for_due_soon(item: CatalogueItem, calendar) -> date | None:
     return None
 
 
+def _attach(publication: Publication, name: str, content: bytes) -> None:
+    """Attached to the draft, so that publishing reads its text into the search index."""
+    upload = ContentFile(content, name="demo.pdf")
+    attachment = Attachment(
+        publication=publication,
+        name=name,
+        # Typed by the same check as an upload through the admin.
+        content_type=check_attachment(upload),
+        size=upload.size,
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+
+
+# Attachments by document title: the name citizens see and the file.
+ATTACHMENTS = {
+    DOCUMENTS["zcfg/zcwj"][0][0]: (f"{YEAR}年春风行动专场招聘会岗位信息表", JOB_FAIR_PDF),
+    DOCUMENTS["gfxwj/gfxwj/gfxwj"][0][0]: (DOCUMENTS["gfxwj/gfxwj/gfxwj"][0][0], PDF),
+    DOCUMENTS["czyjs/czyjs/czyjs"][0][0]: (DOCUMENTS["czyjs/czyjs/czyjs"][0][0], PDF),
+    DOCUMENTS["zfxxgk/ndbg"][0][0]: (DOCUMENTS["zfxxgk/ndbg"][0][0], PDF),
+}
+
+
 @transaction.atomic
 def create_documents() -> int:
     """Documents under every item, in every state. Returns how many were made."""
@@ -69,6 +93,8 @@ def create_documents() -> int:
         office = office_for(item)
         for title, fields, body in documents:
             publication = _draft(item, office, title, fields, body)
+            if title in ATTACHMENTS:
+                _attach(publication, *ATTACHMENTS[title])
             made.append(publish(publication))
         first_title, fields, body = documents[0]
         # One of each other state under every item.
@@ -113,26 +139,6 @@ def create_documents() -> int:
     policy = Publication.objects.get(title=DOCUMENTS["zcfg/zcwj"][0][0])
     reading = Publication.objects.get(title=DOCUMENTS["zcfg/zcjd"][0][0])
     policy.related.add(reading)
-    for publication in Publication.objects.filter(
-        status=Status.PUBLISHED,
-        title__in=[
-            DOCUMENTS["zcfg/zcwj"][0][0],
-            DOCUMENTS["gfxwj/gfxwj/gfxwj"][0][0],
-            DOCUMENTS["czyjs/czyjs/czyjs"][0][0],
-            DOCUMENTS["zfxxgk/ndbg"][0][0],
-        ],
-    ):
-        upload = ContentFile(PDF, name="demo.pdf")
-        attachment = Attachment(
-            publication=publication,
-            name=publication.title,
-            # Typed by the same check as an upload through the admin.
-            content_type=check_attachment(upload),
-            size=upload.size,
-        )
-        attachment.file.save(upload.name, upload, save=False)
-        attachment.save()
-
     for path, (title, body) in PAGES.items():
         item = _item(path)
         made.append(publish(_draft(item, office_for(item), title, {}, body)))

@@ -1,10 +1,15 @@
-"""Files the demo attaches: a small valid PDF and a portrait for leaders' photos."""
+"""Files the demo attaches: a job fair's list of positions (a real PDF with
+Chinese text, so site search finds its words), a small empty PDF and a
+portrait for leaders' photos."""
 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import Image, ImageDraw
+
+JOB_FAIR_PDF = (Path(__file__).parent / "zhaopinhui.pdf").read_bytes()
 
 # One empty A4 page: enough for the attachment checks and for a browser.
 PDF = (

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from disclosure.views import applications, catalogue, consultations, files, publications
+from disclosure.views import applications, catalogue, consultations, files, publications, search
 
 app_name = "disclosure"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("xxgk/doc/<int:pk>/files/<int:attachment>/", files.attachment_download, name="attachment"),
     path("xxgk/doc/<int:pk>/photo/", files.photo, name="photo"),
     path("xxgk/doc/<int:pk>/yj/", consultations.comment_submit, name="comment_submit"),
+    path("search/", search.search_page, name="search"),
+    path("search/opensearch.xml", search.opensearch, name="opensearch"),
     path("ysqgk/", applications.guide, name="application_guide"),
     path("ysqgk/sq/", applications.apply, name="application_apply"),
     path("ysqgk/hz/", applications.receipt, name="application_receipt"),

@@ -5,7 +5,8 @@ changes to their particulars; `catalogue` the catalogue tree and channels;
 `publications` documents and attachments; `consultations` comments and
 feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `audit` who did what (workflow events) and who saw personal data;
-`ratelimit` the counters that guard the citizens' forms.
+`ratelimit` the counters that guard the citizens' forms; `search` the
+site search index.
 """
 
 from disclosure.models.applications import InformationRequest, ReplyType, RequestNumberSequence
@@ -28,6 +29,7 @@ from disclosure.models.publications import (
     PublicationQuerySet,
 )
 from disclosure.models.ratelimit import ClientAttempt, ClientLock
+from disclosure.models.search import HasPairs, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
 
 __all__ = [
@@ -44,6 +46,7 @@ __all__ = [
     "Comment",
     "DocumentField",
     "FeedbackDecision",
+    "HasPairs",
     "Holiday",
     "HolidaySchedule",
     "IndexNumberSequence",
@@ -57,6 +60,7 @@ __all__ = [
     "ReplyType",
     "RequestEvent",
     "RequestNumberSequence",
+    "SearchEntry",
     "SiteProfile",
     "StaffMember",
     "tree_ordering",

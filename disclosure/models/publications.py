@@ -379,6 +379,14 @@ class Attachment(models.Model):
     content_type = models.CharField("文件类型", max_length=100, editable=False)
     size = models.PositiveBigIntegerField("大小（字节）", editable=False)
     order = models.PositiveIntegerField("排序", default=0)
+    # None until read: "" is a file read that holds no text (a scan, an image).
+    text = models.TextField(  # noqa: DJ001
+        "文字内容",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="发布时从附件中提取的文字，用于站内检索；未提取时为空值。",
+    )
 
     class Meta:
         verbose_name = "附件"

@@ -27,6 +27,7 @@ from disclosure.models import (
 )
 from disclosure.models.base import locked
 from disclosure.services.deadlines import record_timeliness, set_due_date
+from disclosure.services.search import index_publication
 
 Status = Publication.Status
 Action = PublicationEvent.Action
@@ -169,6 +170,7 @@ def publication_approve(
     publication.approved_at = now
     publication.confidentiality_note = confidentiality_note
     _save(publication, actor, "批准发布", published_on=timezone.localdate(publication.published_at))
+    index_publication(publication)
     note = f"保密审查：{confidentiality_note}"
     if publication.published_at > now:
         note += f"；定时发布：{timezone.localtime(publication.published_at):%Y-%m-%d %H:%M}"
@@ -197,6 +199,7 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
         f"修改说明：{revision.change_note}；保密审查：{confidentiality_note}",
     )
     revision.delete()
+    index_publication(live)
     return live
 
 
@@ -209,6 +212,7 @@ def publication_withdraw(*, publication: Publication, actor, reason: str) -> Pub
     publication.withdrawal_reason = reason
     publication.withdrawn_at = timezone.now()
     _save(publication, actor, f"撤回：{reason}")
+    index_publication(publication)
     _event(publication, Action.WITHDRAWN, actor, reason)
     return publication
 
@@ -243,6 +247,7 @@ def publication_start_revision(*, publication: Publication, actor) -> Publicatio
             content_type=attachment.content_type,
             size=attachment.size,
             order=attachment.order,
+            text=attachment.text,
         )
         for attachment in live.attachments.all()
     )

@@ -1,12 +1,100 @@
-"""The filters on an item's public list of documents (django-filter)."""
+"""The site search form, and the filters on an item's public list of documents (django-filter).
+
+Both read what is typed the same way: a query through the search index
+(`disclosure.selectors.search`), a 文号 in any of its bracket forms.
+"""
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
-from disclosure.lib.doc_numbers import normalise_doc_number
+from disclosure.forms import PlainChineseForm
+from disclosure.lib.search_text import MAX_QUERY_LENGTH, parse_query, refused_characters
 from disclosure.models import CatalogueItem, DocumentField, Office, Publication
+from disclosure.selectors.search import Sort, filter_doc_number, matching, year_range
+
+REFUSED = "含有无法识别的字符（例如控制字符或乱码），请删除后重新输入。"
+
+
+class SearchQueryField(forms.CharField):
+    """What is typed into a search box, as a `Query`; characters no one types are refused."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "关键词")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str) and refused_characters(value):
+            raise forms.ValidationError(f"检索词{REFUSED}")
+        return super().to_python(value)
+
+    def clean(self, value):
+        return parse_query(super().clean(value))
+
+
+class PlainTextField(forms.CharField):
+    def to_python(self, value):
+        if isinstance(value, str) and refused_characters(value):
+            raise forms.ValidationError(f"{self.label}{REFUSED}")
+        return super().to_python(value)
+
+
+class QueryFilter(django_filters.CharFilter):
+    field_class = SearchQueryField
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = PlainTextField
+
+
+def _year_field(label: str, years: list[int]) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "全部年份"), *((year, f"{year}年") for year in years)],
+    )
+
+
+class SearchForm(PlainChineseForm):
+    """The site search page's form: the query, filters across the whole site, and the order."""
+
+    q = SearchQueryField(label="检索词")
+    column = forms.ChoiceField(label="栏目", required=False)
+    office = forms.ModelChoiceField(
+        label="发布机构",
+        required=False,
+        queryset=Office.objects.filter(is_active=True),
+        empty_label="全部机构",
+    )
+    doc_number = PlainTextField(label="文号", required=False, max_length=100)
+    validity = forms.ChoiceField(
+        label="有效性", required=False, choices=[("", "全部"), *Publication.Validity.choices]
+    )
+    sort = forms.ChoiceField(label="排序", required=False, choices=Sort.CHOICES)
+
+    def __init__(self, *args, tree, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["column"].choices = [
+            ("", "全部栏目"),
+            *((root.item.slug, root.item.name) for root in tree),
+        ]
+        years = year_range()
+        self.fields["year"] = _year_field("发布年份", years)
+        self.fields["written_year"] = _year_field("成文年份", years)
+        self.order_fields(["q", "column", "office", "year", "written_year", "doc_number"])
+
+    @property
+    def filters_used(self) -> bool:
+        data = self.cleaned_data
+        return any(
+            data.get(name) for name in ("office", "year", "written_year", "doc_number", "validity")
+        )
 
 
 def _year_choices(years) -> list[tuple[str, str]]:
@@ -16,16 +104,14 @@ def _year_choices(years) -> list[tuple[str, str]]:
 class PublicationFilter(django_filters.FilterSet):
     """The filters on an item's list of documents; those that do not apply are dropped."""
 
-    q = django_filters.CharFilter(
-        method="search", label="关键词", widget=forms.TextInput(attrs={"type": "search"})
-    )
+    q = QueryFilter(method="search", label="关键词")
     year = django_filters.ChoiceFilter(
         method="filter_year", label="发布年份", empty_label="全部年份"
     )
     written_year = django_filters.ChoiceFilter(
         method="filter_written_year", label="成文年份", empty_label="全部年份"
     )
-    doc_number = django_filters.CharFilter(method="filter_doc_number", label="文号")
+    doc_number = TextFilter(method="filter_doc_number", label="文号", max_length=100)
     validity = django_filters.ChoiceFilter(
         choices=Publication.Validity.choices, label="有效性", empty_label="全部"
     )
@@ -58,8 +144,7 @@ class PublicationFilter(django_filters.FilterSet):
             self.filters["office"].queryset = item.responsible_office_queryset()
 
     def filter_doc_number(self, queryset, name, value):
-        """〔〕, [], 【】, （）, () and full-width digits are the same to citizens."""
-        return queryset.filter(doc_number_key__contains=normalise_doc_number(value))
+        return filter_doc_number(queryset, value)
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(published_at__year=int(value))
@@ -67,14 +152,6 @@ class PublicationFilter(django_filters.FilterSet):
     def filter_written_year(self, queryset, name, value):
         return queryset.filter(written_on__year=int(value))
 
-    def search(self, queryset, name, value):
-        for word in value.split()[:5]:
-            # Chinese has no letter case: a plain LIKE spares PostgreSQL an
-            # UPPER() of every row, and only words with Latin letters need it.
-            lookup = "icontains" if any(c.isascii() and c.isalpha() for c in word) else "contains"
-            queryset = queryset.filter(
-                Q(**{f"title__{lookup}": word})
-                | Q(**{f"keywords__{lookup}": word})
-                | Q(**{f"summary__{lookup}": word})
-            )
-        return queryset
+    def search(self, queryset, name, query):
+        """Through the site's search index, so words in the text and attachments are found too."""
+        return matching(queryset, query) if query else queryset

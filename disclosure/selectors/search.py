@@ -1,0 +1,259 @@
+"""Site search: which public documents, columns and offices a query finds, and in what order.
+
+Documents are found through the search index (`SearchEntry`, on both
+databases) and always from `Publication.objects.public()`, so nothing a
+citizen may not read is ever found. The catalogue's columns and the
+offices' particulars are few and are matched as they are now, with the
+same normalised text.
+
+Order by relevance: the exact query in the title or 文号 first, then every
+term in the title or 文号, then the exact query in the text, then the
+rest; newest first within each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, QuerySet, When
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
+
+from disclosure.lib.doc_numbers import normalise_doc_number
+from disclosure.lib.search_text import Query, highlight, normalise, pairs, snippet
+from disclosure.models import CatalogueItem, HasPairs, Office, Publication
+from disclosure.selectors.catalogue import Node
+
+PER_PAGE = 20
+Presentation = CatalogueItem.Presentation
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    DATE = "date"
+    CHOICES = [(RELEVANCE, "按相关度"), (DATE, "按发布日期")]
+
+
+def matching(publications: QuerySet, query: Query) -> QuerySet:
+    """The documents whose text holds every term of the query."""
+    wanted = [piece for term in query.terms for piece in pairs(term)]
+    found = publications.filter(HasPairs(wanted))
+    for term in query.terms:
+        # A two-character term is a single indexed pair: the index has decided.
+        if len(term) > 2:
+            found = found.filter(search_entry__content__contains=term)
+    return found
+
+
+def _relevance(query: Query) -> Case:
+    def in_heading(text: str) -> Q:
+        return Q(search_entry__heading__contains=text)
+
+    if len(query.terms) == 1:
+        # Every document found holds the term in its text.
+        return Case(When(in_heading(query.phrase), then=3), default=1, output_field=IntegerField())
+    return Case(
+        When(in_heading(query.phrase), then=3),
+        When(reduce(and_, (in_heading(term) for term in query.terms)), then=2),
+        When(search_entry__content__contains=query.phrase, then=1),
+        default=0,
+        output_field=IntegerField(),
+    )
+
+
+def filter_doc_number(publications: QuerySet, typed: str) -> QuerySet:
+    """〔〕, [], 【】, （）, () and full-width digits are the same to citizens."""
+    return publications.filter(doc_number_key__contains=normalise_doc_number(typed))
+
+
+@dataclass
+class Column:
+    """A first-level column of the catalogue and how many documents found are under it."""
+
+    item: CatalogueItem
+    count: int
+    leaf_ids: list[int]
+
+
+@dataclass
+class Hit:
+    publication: Publication
+    column: CatalogueItem | None
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class PageHit:
+    """A catalogue column or an office whose own particulars hold the query."""
+
+    kind: str
+    title: SafeString
+    url: str
+    snippet: SafeString
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which the column counts already give."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._count
+
+
+@dataclass
+class Results:
+    query: Query
+    columns: list[Column]
+    column: Column | None
+    page: Page | None
+    hits: list[Hit] = field(default_factory=list)
+    pages: list[PageHit] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(column.count for column in self.columns)
+
+
+def columns_of(tree: list[Node]) -> dict[int, CatalogueItem]:
+    """Each public item's first-level column, by item id."""
+    return {leaf.item.id: root.item for root in tree for leaf in root.leaves()}
+
+
+def search(
+    query: Query,
+    tree: list[Node],
+    *,
+    column: str = "",
+    office: Office | None = None,
+    year: int | None = None,
+    written_year: int | None = None,
+    doc_number: str = "",
+    validity: str = "",
+    sort: str = Sort.RELEVANCE,
+    page: str | int | None = 1,
+) -> Results:
+    """One page of the documents found, their counts per column, and matching columns and offices.
+
+    With no terms, the filters alone choose (every document with a 文号, say), newest first.
+    """
+    found = Publication.objects.public()
+    if query:
+        found = matching(found, query)
+    if office is not None:
+        found = found.filter(office=office)
+    if year:
+        found = found.filter(published_at__year=year)
+    if written_year:
+        found = found.filter(written_on__year=written_year)
+    if doc_number:
+        found = filter_doc_number(found, doc_number)
+    if validity:
+        found = found.filter(validity=validity)
+
+    roots = {root.item.slug: root for root in tree}
+    counts: dict[int, int] = {}
+    for row in found.order_by().values("item_id").annotate(n=Count("pk")):
+        counts[row["item_id"]] = row["n"]
+    columns = []
+    for root in tree:
+        leaf_ids = [leaf.item.id for leaf in root.leaves()]
+        total = sum(counts.get(pk, 0) for pk in leaf_ids)
+        if total:
+            columns.append(Column(root.item, total, leaf_ids))
+    chosen = next((c for c in columns if c.item.slug == column), None)
+    if column and chosen is None and column in roots:
+        chosen = Column(roots[column].item, 0, [])
+    if chosen is not None:
+        found = found.filter(item_id__in=chosen.leaf_ids)
+    results = Results(query=query, columns=columns, column=chosen, page=None)
+
+    count = chosen.count if chosen else results.total
+    ordering = ["-published_at", "-id"]
+    if query and sort != Sort.DATE:
+        found = found.annotate(rank=_relevance(query))
+        ordering.insert(0, "-rank")
+    found = (
+        found.select_related("item", "office")
+        .defer("body", "drafting_note", "summary", "comment_ways", "confidentiality_note")
+        .annotate(found_text=F("search_entry__text"))
+        .order_by(*ordering)
+    )
+    results.page = CountedPaginator(found, PER_PAGE, count=count).get_page(page)
+    item_columns = columns_of(tree)
+    results.hits = [
+        Hit(
+            publication=publication,
+            column=item_columns.get(publication.item_id),
+            title=highlight(publication.title, query.terms),
+            snippet=snippet(publication.found_text, query.terms),
+        )
+        for publication in results.page.object_list
+    ]
+    filtered = any((column, office, year, written_year, doc_number, validity))
+    if query and results.page.number == 1 and not filtered:
+        results.pages = matching_pages(query, tree)
+    return results
+
+
+def _holds(query: Query, *texts: str) -> bool:
+    normalised = " ".join(normalise(text) for text in texts)
+    return all(term in normalised for term in query.terms)
+
+
+def matching_pages(query: Query, tree: list[Node]) -> list[PageHit]:
+    """Columns whose name or 公开内容 holds the query, then offices whose particulars do."""
+    hits: list[PageHit] = []
+    office_items: dict[str, CatalogueItem] = {}
+    stack = list(reversed(tree))
+    while stack:
+        node = stack.pop()
+        item = node.item
+        stack.extend(reversed(node.children))
+        if item.presentation == Presentation.SECTIONS:
+            office_items[Office.Kind.SECTION] = item
+        elif item.presentation == Presentation.UNITS:
+            office_items[Office.Kind.UNIT] = item
+        if _holds(query, item.name, item.content):
+            hits.append(
+                PageHit(
+                    kind="栏目",
+                    title=highlight(" / ".join(i.name for i in item.lineage()), query.terms),
+                    url=item.get_absolute_url(),
+                    snippet=snippet(item.content, query.terms),
+                )
+            )
+    offices = Office.objects.filter(is_active=True, kind__in=list(office_items))
+    for office in offices:
+        particulars = [office.duties, office.head, office.address, office.phone]
+        if _holds(query, office.name, *particulars):
+            hits.append(
+                PageHit(
+                    kind=office.get_kind_display(),
+                    title=highlight(office.name, query.terms),
+                    url=f"{office_items[office.kind].get_absolute_url()}#office-{office.pk}",
+                    snippet=snippet("\n".join(filter(None, particulars)), query.terms),
+                )
+            )
+    return hits
+
+
+def year_range() -> list[int]:
+    """The years citizens may pick: from the earliest public document to the latest."""
+    span = Publication.objects.public().aggregate(
+        first=Min("published_at"), last=Max("published_at"), written=Min("written_on")
+    )
+    if span["last"] is None:
+        return []
+    first = timezone.localtime(span["first"]).year
+    if span["written"] is not None:
+        first = min(first, span["written"].year)
+    return list(range(timezone.localtime(span["last"]).year, first - 1, -1))
