@@ -92,7 +92,7 @@ def bulk_text(rng: random.Random, number: int, year: int) -> dict:
         sentence = rng.choice(SENTENCES)
         if rng.random() < 0.2:
             sentence = f"{rng.choice(PLACES)}：{sentence}"
-        if rng.random() < 0.002:
+        if rng.random() < 0.0002:
             sentence += f"活动地点设在{rng.choice(RARE)}。"
         sentences.append(sentence)
         length += len(sentence)

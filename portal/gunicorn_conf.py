@@ -15,3 +15,7 @@ threads = int(os.environ.get("WEB_THREADS", "8"))
 timeout = 30
 # A client that sends nothing for this long loses its kept-alive connection.
 keepalive = 5
+# A search link may carry a long query (10,000 Chinese characters are 90 KB
+# in a URL): Django cuts it and says so. The reverse proxy in front bounds
+# request lines for the site as a whole.
+limit_request_line = 0

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
+from demo.files import blank_pdf
 from disclosure.models import Attachment, CatalogueItem, Channel, Office, Publication, StaffMember
 from disclosure.selectors.catalogue import build_tree
 from disclosure.services.catalogue import catalogue_item_save
@@ -22,26 +23,6 @@ from disclosure.services.publications import (
     publication_save_draft,
     publication_submit,
 )
-
-
-def blank_pdf(width: int = 595, height: int = 842) -> bytes:
-    """A valid one-page PDF, blank, with its cross-reference table: an A4 page by default."""
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 %d %d]>>" % (width, height),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
 
 # The PDF tests attach and download: small enough to be listed in bytes.
 PDF = blank_pdf()

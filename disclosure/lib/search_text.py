@@ -1,17 +1,23 @@
-"""How search reads Chinese: text normalised, cut into two-character pieces.
+"""How search reads Chinese: text normalised, cut into pieces of two and three characters.
 
 Chinese has no spaces between words and no dictionary knows every name,
 place or 文号, so the index does not look for words. Text is normalised
 (NFKC, so full-width and half-width forms are one; case folded; everything
 that is not a letter or a digit dropped, so 〔〕, [], 【】, （） and () are all
-nothing) and the normalised text is cut into its distinct overlapping pairs
-of characters: 扎兰屯市 → 扎兰 兰屯 屯市. A query term is found where every
-pair of it is indexed and the normalised text holds the term itself, so
-any run of two or more characters that stands in the text is found, and
-nothing else. A single character has no pair and is not searched.
+nothing) and the normalised text is cut into its distinct overlapping
+pieces of two and of three characters: 扎兰屯 → 扎兰 兰屯 扎兰屯.
 
-Both databases index the same pairs (`SearchEntry.pairs`), which is why a
-query finds the same documents on SQLite and on PostgreSQL.
+A two-character term is found where it is a piece of the text: exactly
+where it stands in it. A longer term is found where every three-character
+piece of it is: 社会保险 needs 社会保 and 会保险, which a text about 社会保障
+and 失业保险 does not have. So any run of two or more characters that stands
+in the text is found, and a term whose pieces stand apart in a text is
+found only when all of them do, which in Chinese prose hardly happens. A
+single character is no piece and is not searched.
+
+Both databases index the same pieces (`SearchEntry.pieces`) and answer from
+their index alone, which is why a query finds the same documents on SQLite
+and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -42,16 +47,25 @@ def normalise(text: str) -> str:
     return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def pairs(normalised: str) -> list[str]:
-    """The distinct two-character pieces of normalised text, in a stable order."""
-    return sorted({a + b for a, b in pairwise(normalised)})
+def pieces(normalised: str) -> set[str]:
+    """The distinct two- and three-character pieces of normalised text."""
+    found = {normalised[i : i + 2] for i in range(len(normalised) - 1)}
+    found.update(normalised[i : i + 3] for i in range(len(normalised) - 2))
+    return found
 
 
-def index_pairs(*texts: str) -> str:
-    """The pairs of some texts, space-separated, as the index column holds them."""
+def term_pieces(term: str) -> list[str]:
+    """What the index must hold for a normalised term to be found: itself, or its three-character pieces."""
+    if len(term) <= 3:
+        return [term]
+    return sorted({term[i : i + 3] for i in range(len(term) - 2)})
+
+
+def index_pieces(*texts: str) -> str:
+    """The pieces of some texts, each on its own, space-separated, as the index column holds them."""
     found: set[str] = set()
     for text in texts:
-        found.update(pairs(normalise(text)))
+        found.update(pieces(normalise(text)))
     return " ".join(sorted(found))
 
 

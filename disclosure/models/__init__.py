@@ -29,7 +29,7 @@ from disclosure.models.publications import (
     PublicationQuerySet,
 )
 from disclosure.models.ratelimit import ClientAttempt, ClientLock
-from disclosure.models.search import HasPairs, SearchEntry
+from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
 
 __all__ = [
@@ -46,7 +46,8 @@ __all__ = [
     "Comment",
     "DocumentField",
     "FeedbackDecision",
-    "HasPairs",
+    "HasPieces",
+    "Holds",
     "Holiday",
     "HolidaySchedule",
     "IndexNumberSequence",

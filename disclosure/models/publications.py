@@ -76,7 +76,7 @@ class Publication(models.Model):
         "文号", max_length=100, blank=True, help_text="例：扎人社发〔2026〕12号"
     )
     doc_number_key = DocNumberKeyField("文号（检索用）", source="doc_number")
-    written_on = models.DateField("成文日期", null=True, blank=True)
+    written_on = models.DateField("成文日期", null=True, blank=True, db_index=True)
     formed_on = models.DateField(
         "信息形成（变更）日期",
         null=True,

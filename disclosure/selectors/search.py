@@ -7,8 +7,8 @@ offices' particulars are few and are matched as they are now, with the
 same normalised text.
 
 Order by relevance: the exact query in the title or 文号 first, then every
-term in the title or 文号, then the exact query in the text, then the
-rest; newest first within each.
+term in the title or 文号, then the terms run together in the text (for a
+query of several terms), then the rest; newest first within each.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from functools import reduce
 from operator import and_
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, QuerySet, When
+from django.db.models import Case, Count, F, IntegerField, Min, QuerySet, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 
 from disclosure.lib.doc_numbers import normalise_doc_number
-from disclosure.lib.search_text import Query, highlight, normalise, pairs, snippet
-from disclosure.models import CatalogueItem, HasPairs, Office, Publication
+from disclosure.lib.search_text import Query, highlight, normalise, snippet, term_pieces
+from disclosure.models import CatalogueItem, HasPieces, Holds, Office, Publication
 from disclosure.selectors.catalogue import Node
 
 PER_PAGE = 20
@@ -39,19 +39,13 @@ class Sort:
 
 
 def matching(publications: QuerySet, query: Query) -> QuerySet:
-    """The documents whose text holds every term of the query."""
-    wanted = [piece for term in query.terms for piece in pairs(term)]
-    found = publications.filter(HasPairs(wanted))
-    for term in query.terms:
-        # A two-character term is a single indexed pair: the index has decided.
-        if len(term) > 2:
-            found = found.filter(search_entry__content__contains=term)
-    return found
+    """The documents whose text holds every term of the query, from the index alone."""
+    return publications.filter(HasPieces([p for term in query.terms for p in term_pieces(term)]))
 
 
 def _relevance(query: Query) -> Case:
-    def in_heading(text: str) -> Q:
-        return Q(search_entry__heading__contains=text)
+    def in_heading(text: str) -> Holds:
+        return Holds("search_entry__heading", text)
 
     if len(query.terms) == 1:
         # Every document found holds the term in its text.
@@ -59,7 +53,7 @@ def _relevance(query: Query) -> Case:
     return Case(
         When(in_heading(query.phrase), then=3),
         When(reduce(and_, (in_heading(term) for term in query.terms)), then=2),
-        When(search_entry__content__contains=query.phrase, then=1),
+        When(HasPieces(term_pieces(query.phrase)), then=1),
         default=0,
         output_field=IntegerField(),
     )
@@ -181,13 +175,16 @@ def search(
     if query and sort != Sort.DATE:
         found = found.annotate(rank=_relevance(query))
         ordering.insert(0, "-rank")
-    found = (
-        found.select_related("item", "office")
+    # Order and page through ids alone, then read the page's twenty documents.
+    ids = found.order_by(*ordering).values_list("pk", flat=True)
+    results.page = CountedPaginator(ids, PER_PAGE, count=count).get_page(page)
+    rows = (
+        Publication.objects.select_related("item", "office")
         .defer("body", "drafting_note", "summary", "comment_ways", "confidentiality_note")
         .annotate(found_text=F("search_entry__text"))
-        .order_by(*ordering)
+        .in_bulk(list(results.page.object_list))
     )
-    results.page = CountedPaginator(found, PER_PAGE, count=count).get_page(page)
+    results.page.object_list = [rows[pk] for pk in results.page.object_list]
     item_columns = columns_of(tree)
     results.hits = [
         Hit(
@@ -247,13 +244,15 @@ def matching_pages(query: Query, tree: list[Node]) -> list[PageHit]:
 
 
 def year_range() -> list[int]:
-    """The years citizens may pick: from the earliest public document to the latest."""
-    span = Publication.objects.public().aggregate(
-        first=Min("published_at"), last=Max("published_at"), written=Min("written_on")
+    """The years citizens may pick: this year back to the earliest date of any document.
+
+    Read from the indexes on both dates alone, without asking which documents are public.
+    """
+    span = Publication.objects.aggregate(published=Min("published_at"), written=Min("written_on"))
+    this_year = timezone.localdate().year
+    first = min(
+        [this_year]
+        + ([timezone.localtime(span["published"]).year] if span["published"] else [])
+        + ([span["written"].year] if span["written"] else [])
     )
-    if span["last"] is None:
-        return []
-    first = timezone.localtime(span["first"]).year
-    if span["written"] is not None:
-        first = min(first, span["written"].year)
-    return list(range(timezone.localtime(span["last"]).year, first - 1, -1))
+    return list(range(this_year, first - 1, -1))

@@ -20,14 +20,14 @@ from django.db import transaction
 from django.utils.html import strip_tags
 
 from disclosure.lib.extract import attachment_text
-from disclosure.lib.search_text import index_pairs, normalise
+from disclosure.lib.search_text import index_pieces, normalise
 from disclosure.models import Attachment, Publication, SearchEntry
 
 logger = logging.getLogger(__name__)
 
 # Block ends become line ends, so that paragraphs and cells do not run together in snippets.
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|td|th|tr|blockquote)>|<br\s*/?>|<hr\s*/?>", re.I)
-ENTRY_FIELDS = ["text", "heading", "content", "pairs"]
+ENTRY_FIELDS = ["heading", "text", "pieces"]
 
 
 def plain_text(body: str) -> str:
@@ -73,9 +73,7 @@ def build_entry(publication: Publication, attachments: Iterable[Attachment]) -> 
         publication=publication,
         text=text,
         heading=" ".join((normalise(publication.title), normalise(publication.doc_number))),
-        # Parts apart, as the pairs are: no term reads across two of them.
-        content=" ".join(normalise(part) for part in searched),
-        pairs=index_pairs(*searched),
+        pieces=index_pieces(*searched),
     )
 
 

@@ -99,7 +99,7 @@ def test_pdf_text_is_extracted_with_its_chinese():
 
 
 def test_the_demo_notice_pdf_is_readable():
-    with open(ROOT / "demo/files/zhaopinhui.pdf", "rb") as file:
+    with open(ROOT / "demo/zhaopinhui.pdf", "rb") as file:
         text = attachment_text(file, ".pdf")
     assert "扎兰屯市2026年春风行动专场招聘会岗位信息表" in text
     assert "扎兰屯市人力资源和社会保障局" in text

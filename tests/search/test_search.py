@@ -89,6 +89,14 @@ def test_any_run_of_two_characters_is_found_and_nothing_else(corpus):
     assert found("招聘会 补助") == []
 
 
+def test_a_longer_term_is_not_found_from_pieces_that_stand_apart(people):
+    make_published(people, title="社会保障卡发放", body="<p>失业保险金按月发放。</p>")
+    make_published(people, title="社会保险缴费基数", body="<p>说明</p>")
+    # 社会 会保 保险 all stand in the first, but 会保险 does not.
+    assert found("社会保险") == ["社会保险缴费基数"]
+    assert found("保障卡") == ["社会保障卡发放"]
+
+
 def test_full_width_half_width_and_case_are_one(corpus):
     assert found("ofd") == found("ＯＦＤ") == found("Ofd") == ["关于规范劳务派遣用工的通知"]
     assert found("１２３４５") == ["关于开展春风行动招聘会的通知"]
@@ -201,11 +209,11 @@ def test_filters_across_the_site(corpus, people):
 
 
 def test_the_index_can_be_rebuilt_twice_with_the_same_result(corpus, capsys):
-    before = {entry.pk: entry.pairs for entry in SearchEntry.objects.all()}
+    before = {entry.pk: entry.pieces for entry in SearchEntry.objects.all()}
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index")
     call_command("rebuild_search_index")
-    assert {entry.pk: entry.pairs for entry in SearchEntry.objects.all()} == before
+    assert {entry.pk: entry.pieces for entry in SearchEntry.objects.all()} == before
     assert "检索索引已重建：4条" in capsys.readouterr().out
     assert found("鸿雁湖畔") == ["场地安排的说明"]
 
