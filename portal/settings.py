@@ -159,9 +159,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer makes a page fail within seconds (a
     # Chinese 503 page, /healthz 503), never hangs a worker until it is killed.
+    # No JIT: compiling a query costs more than the site's short queries take.
     DATABASES["default"]["OPTIONS"] = {
         "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 3),
-        "options": f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 15000)}",
+        "options": f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 15000)} -c jit=off",
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

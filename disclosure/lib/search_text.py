@@ -66,7 +66,7 @@ def index_pieces(*texts: str) -> str:
     found: set[str] = set()
     for text in texts:
         found.update(pieces(normalise(text)))
-    return " ".join(sorted(found))
+    return " ".join(found)
 
 
 def refused_characters(text: str) -> bool:
@@ -149,6 +149,15 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def _first_match(text: str, terms: list[str]) -> int | None:
+    """Where the first term first stands, looked for as typed first (as it mostly is)."""
+    found = [at for at in (text.find(term) for term in terms) if at != -1]
+    if found:
+        return min(found)
+    spans = _spans(text, terms)
+    return spans[0][0] if spans else None
+
+
 def _mark(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
     """text[start:end], escaped, with the spans inside it marked."""
     parts, position = [], start
@@ -173,8 +182,10 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 def snippet(text: str, terms: list[str], width: int = 120, scan: int = 20_000) -> SafeString:
     """About `width` characters of the text around its first match, escaped, terms marked."""
     text = " ".join(text[:scan].split())
-    spans = _spans(text, terms)
-    start = max(0, spans[0][0] - width // 4) if spans else 0
+    first = _first_match(text, terms)
+    start = max(0, first - width // 4) if first is not None else 0
     end = min(len(text), start + width)
-    marked = _mark(text, spans, start, end)
+    # Marked within the window alone (a term cut by its edge is left unmarked).
+    window = text[start:end]
+    marked = _mark(window, _spans(window, terms), 0, len(window))
     return mark_safe(("…" if start else "") + marked + ("…" if end < len(text) else ""))

@@ -25,7 +25,7 @@ from django.utils.safestring import SafeString
 
 from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.search_text import Query, highlight, normalise, snippet, term_pieces
-from disclosure.models import CatalogueItem, HasPieces, Holds, Office, Publication
+from disclosure.models import CatalogueItem, HasPieces, Holds, Office, Publication, SearchEntry
 from disclosure.selectors.catalogue import Node
 
 PER_PAGE = 20
@@ -38,14 +38,14 @@ class Sort:
     CHOICES = [(RELEVANCE, "按相关度"), (DATE, "按发布日期")]
 
 
-def matching(publications: QuerySet, query: Query) -> QuerySet:
-    """The documents whose text holds every term of the query, from the index alone."""
-    return publications.filter(HasPieces([p for term in query.terms for p in term_pieces(term)]))
+def matching(documents: QuerySet, query: Query) -> QuerySet:
+    """Documents (or their search entries) whose text holds every term, from the index alone."""
+    return documents.filter(HasPieces([p for term in query.terms for p in term_pieces(term)]))
 
 
 def _relevance(query: Query) -> Case:
     def in_heading(text: str) -> Holds:
-        return Holds("search_entry__heading", text)
+        return Holds("heading", text)
 
     if len(query.terms) == 1:
         # Every document found holds the term in its text.
@@ -53,14 +53,17 @@ def _relevance(query: Query) -> Case:
     return Case(
         When(in_heading(query.phrase), then=3),
         When(reduce(and_, (in_heading(term) for term in query.terms)), then=2),
-        When(HasPieces(term_pieces(query.phrase)), then=1),
+        When(HasPieces(term_pieces(query.phrase), per_row=True), then=1),
         default=0,
         output_field=IntegerField(),
     )
 
 
 def filter_doc_number(publications: QuerySet, typed: str) -> QuerySet:
-    """〔〕, [], 【】, （）, () and full-width digits are the same to citizens."""
+    """〔〕, [], 【】, （）, () and full-width digits are the same to citizens.
+
+    For documents or their search entries, which both keep the 文号 so normalised.
+    """
     return publications.filter(doc_number_key__contains=normalise_doc_number(typed))
 
 
@@ -70,7 +73,7 @@ class Column:
 
     item: CatalogueItem
     count: int
-    leaf_ids: list[int]
+    item_ids: list[int]
 
 
 @dataclass
@@ -117,9 +120,13 @@ class Results:
         return sum(column.count for column in self.columns)
 
 
+def _subtree(node: Node) -> list[Node]:
+    return [node, *(below for child in node.children for below in _subtree(child))]
+
+
 def columns_of(tree: list[Node]) -> dict[int, CatalogueItem]:
     """Each public item's first-level column, by item id."""
-    return {leaf.item.id: root.item for root in tree for leaf in root.leaves()}
+    return {node.item.id: root.item for root in tree for node in _subtree(root)}
 
 
 def search(
@@ -137,9 +144,11 @@ def search(
 ) -> Results:
     """One page of the documents found, their counts per column, and matching columns and offices.
 
-    With no terms, the filters alone choose (every document with a 文号, say), newest first.
+    With no terms, the filters alone choose (every document with a 文号, say),
+    newest first. Everything is read from the search entries, which carry
+    the fields filtered on; only the page's twenty documents are read.
     """
-    found = Publication.objects.public()
+    found = SearchEntry.objects.public(item_ids=columns_of(tree))
     if query:
         found = matching(found, query)
     if office is not None:
@@ -159,19 +168,19 @@ def search(
         counts[row["item_id"]] = row["n"]
     columns = []
     for root in tree:
-        leaf_ids = [leaf.item.id for leaf in root.leaves()]
-        total = sum(counts.get(pk, 0) for pk in leaf_ids)
+        item_ids = [node.item.id for node in _subtree(root)]
+        total = sum(counts.get(pk, 0) for pk in item_ids)
         if total:
-            columns.append(Column(root.item, total, leaf_ids))
+            columns.append(Column(root.item, total, item_ids))
     chosen = next((c for c in columns if c.item.slug == column), None)
     if column and chosen is None and column in roots:
         chosen = Column(roots[column].item, 0, [])
     if chosen is not None:
-        found = found.filter(item_id__in=chosen.leaf_ids)
+        found = found.filter(item_id__in=chosen.item_ids)
     results = Results(query=query, columns=columns, column=chosen, page=None)
 
     count = chosen.count if chosen else results.total
-    ordering = ["-published_at", "-id"]
+    ordering = ["-published_at", "-pk"]
     if query and sort != Sort.DATE:
         found = found.annotate(rank=_relevance(query))
         ordering.insert(0, "-rank")

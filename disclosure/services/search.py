@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from django.utils.html import strip_tags
 
 from disclosure.lib.extract import attachment_text
 from disclosure.lib.search_text import index_pieces, normalise
@@ -27,11 +26,15 @@ logger = logging.getLogger(__name__)
 
 # Block ends become line ends, so that paragraphs and cells do not run together in snippets.
 _BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|td|th|tr|blockquote)>|<br\s*/?>|<hr\s*/?>", re.I)
-ENTRY_FIELDS = ["heading", "text", "pieces"]
+# Bodies are sanitised HTML (nh3 writes every tag whole), so a tag is what stands between < and >.
+_TAG = re.compile(r"<[^>]*>")
+# Copied from the document, so that a search reads the index table alone.
+COPIED_FIELDS = ["item_id", "office_id", "published_at", "written_on", "validity", "doc_number_key"]
+ENTRY_FIELDS = [*COPIED_FIELDS, "heading", "text", "pieces"]
 
 
 def plain_text(body: str) -> str:
-    return html.unescape(strip_tags(_BLOCK_END.sub("\n", body or ""))).strip()
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", body or ""))).strip()
 
 
 def is_indexed(publication: Publication) -> bool:
@@ -71,6 +74,7 @@ def build_entry(publication: Publication, attachments: Iterable[Attachment]) -> 
     searched = [publication.title, publication.doc_number, publication.keywords, text]
     return SearchEntry(
         publication=publication,
+        **{name: getattr(publication, name) for name in COPIED_FIELDS},
         text=text,
         heading=" ".join((normalise(publication.title), normalise(publication.doc_number))),
         pieces=index_pieces(*searched),

@@ -6,10 +6,11 @@ Both read what is typed the same way: a query through the search index
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.utils import timezone
 
 from disclosure.forms import PlainChineseForm
-from disclosure.lib.search_text import MAX_QUERY_LENGTH, parse_query, refused_characters
+from disclosure.lib.search_text import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, refused_characters
 from disclosure.models import CatalogueItem, DocumentField, Office, Publication
 from disclosure.selectors.search import Sort, filter_doc_number, matching, year_range
 
@@ -34,6 +35,20 @@ class SearchQueryField(forms.CharField):
 
     def clean(self, value):
         return parse_query(super().clean(value))
+
+
+def tell_about(request, query) -> None:
+    """Say plainly what of the query was not searched, and why."""
+    if query.truncated:
+        messages.info(request, f"检索词过长，只按前{MAX_QUERY_LENGTH}个字检索。")
+    if query.too_short:
+        words = "、".join(f"“{word}”" for word in query.too_short)
+        messages.info(
+            request, f"{words}只有一个字，不能单独检索；请输入两个字以上的词，例如“社保”“就业”。"
+        )
+    if query.dropped:
+        words = "、".join(f"“{word}”" for word in query.dropped)
+        messages.info(request, f"最多按{MAX_TERMS}个词检索，没有检索{words}。")
 
 
 class PlainTextField(forms.CharField):

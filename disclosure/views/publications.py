@@ -13,7 +13,7 @@ from disclosure.forms import CommentForm
 from disclosure.models import CatalogueItem, DocumentField, Publication
 from disclosure.selectors.catalogue import find_item, public_tree
 from disclosure.selectors.publications import consultation_context
-from disclosure.views.filters import PublicationFilter
+from disclosure.views.filters import PublicationFilter, tell_about
 
 PER_PAGE = 20
 
@@ -26,6 +26,8 @@ def document_list(request, item: CatalogueItem, publications) -> dict:
         documents = publications
     else:
         documents = filterset.qs
+        if filterset.is_bound and filterset.form.cleaned_data.get("q") is not None:
+            tell_about(request, filterset.form.cleaned_data["q"])
     # Page through ids alone (the listing index covers them), then fetch the
     # page's twenty rows: deep pages do not read every row they skip.
     ids = documents.order_by("-published_at", "-id").values_list("pk", flat=True)

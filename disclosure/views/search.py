@@ -1,27 +1,11 @@
 """The site search page (条例第二十四条) and the OpenSearch description that lets a browser use it."""
 
-from django.contrib import messages
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from disclosure.lib.search_text import MAX_QUERY_LENGTH, MAX_TERMS
 from disclosure.selectors.catalogue import public_tree
 from disclosure.selectors.search import Sort, search
-from disclosure.views.filters import SearchForm
-
-
-def tell_about(request, query) -> None:
-    """Say plainly what of the query was not searched, and why."""
-    if query.truncated:
-        messages.info(request, f"检索词过长，只按前{MAX_QUERY_LENGTH}个字检索。")
-    if query.too_short:
-        words = "、".join(f"“{word}”" for word in query.too_short)
-        messages.info(
-            request, f"{words}只有一个字，不能单独检索；请输入两个字以上的词，例如“社保”“就业”。"
-        )
-    if query.dropped:
-        words = "、".join(f"“{word}”" for word in query.dropped)
-        messages.info(request, f"最多按{MAX_TERMS}个词检索，没有检索{words}。")
+from disclosure.views.filters import SearchForm, tell_about
 
 
 @require_safe

@@ -63,6 +63,14 @@ def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
     ).content.decode()
     pages["receipt"] = citizen.post("/ysqgk/sq/", application_form()).content.decode()
     pages["not found"] = citizen.get("/xxgk/doc/999999/").content.decode()
+    for query in [
+        "",
+        "?q=招聘会",
+        "?q=没有这个词语",
+        "?q=社&year=1900",
+        "?q=就业&column=zcfg&sort=date",
+    ]:
+        pages[f"search{query}"] = citizen.get(f"/search/{query}").content.decode()
     folder = tmp_path / "pages"
     folder.mkdir()
     errors = vnu_errors(pages, folder)

@@ -15,6 +15,7 @@ from disclosure.lib.search_text import parse_query
 from disclosure.models import Publication, SearchEntry
 from disclosure.selectors.catalogue import public_tree
 from disclosure.selectors.search import Sort, search
+from disclosure.services.catalogue import catalogue_items_set_active
 from disclosure.services.publications import (
     publication_approve,
     publication_save_draft,
@@ -22,7 +23,15 @@ from disclosure.services.publications import (
     publication_submit,
     publication_withdraw,
 )
-from tests.factories import make_draft, make_published, publish, submitted_draft, with_attachment
+from disclosure.services.search import index_publication
+from tests.factories import (
+    item_by_path,
+    make_draft,
+    make_published,
+    publish,
+    submitted_draft,
+    with_attachment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +144,17 @@ def test_only_public_documents_are_found(people):
     assert found(word) == [f"已发布{word}"]
     assert not SearchEntry.objects.filter(publication=withdrawn).exists()
 
+    # The entries search reads are exactly the public documents, also when an item is switched off.
+    def entries():
+        return set(SearchEntry.objects.public().values_list("pk", flat=True))
+
+    def public():
+        return set(Publication.objects.public().values_list("pk", flat=True))
+
+    assert entries() == public() and len(public()) == 1
+    catalogue_items_set_active(items=[item_by_path("jyta")], active=False)
+    assert entries() == public() == set()
+
 
 def test_a_scheduled_document_is_found_from_its_time(people, time_machine):
     draft = make_draft(
@@ -167,6 +187,7 @@ def test_ranking_title_above_body_and_phrase_above_scattered(people):
     def doc(title, body, days_ago):
         document = make_published(people, title=title, body=f"<p>{body}</p>")
         Publication.objects.filter(pk=document.pk).update(published_at=now - timedelta(days_ago))
+        index_publication(Publication.objects.get(pk=document.pk))
 
     doc("其他事项的通知", "就业工作和创业工作", 1)  # both words apart in the body: 0
     doc("工作安排", "促进就业创业", 2)  # the phrase in the body: 1
@@ -209,11 +230,14 @@ def test_filters_across_the_site(corpus, people):
 
 
 def test_the_index_can_be_rebuilt_twice_with_the_same_result(corpus, capsys):
-    before = {entry.pk: entry.pieces for entry in SearchEntry.objects.all()}
+    def index():
+        return {entry.pk: set(entry.pieces.split()) for entry in SearchEntry.objects.all()}
+
+    before = index()
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index")
     call_command("rebuild_search_index")
-    assert {entry.pk: entry.pieces for entry in SearchEntry.objects.all()} == before
+    assert index() == before
     assert "检索索引已重建：4条" in capsys.readouterr().out
     assert found("鸿雁湖畔") == ["场地安排的说明"]
 

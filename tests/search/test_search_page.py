@@ -135,6 +135,11 @@ def test_the_search_page_asks_few_queries(client, documents, django_assert_max_n
         page(client, q="招聘会")
 
 
+def test_list_filter_says_why_one_character_is_not_searched(client, documents):
+    html = client.get("/xxgk/jyta/", {"q": "社"}).content.decode()
+    assert "只有一个字，不能单独检索" in html
+
+
 def test_list_filter_finds_words_in_the_body(client, documents):
     html = client.get("/xxgk/jyta/", {"q": "吸纳"}).content.decode()
     assert "关于开展春风行动招聘会的通知" in html
