@@ -34,6 +34,19 @@ MIN_TERM_LENGTH = 2
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 5
 
+# Short forms citizens type for what the bureau's documents and catalogue
+# spell out: a term in the left column also finds the right one.
+SHORT_FORMS = {
+    "社保": ["社会保险", "社会保障"],
+    "医保": ["医疗保险", "医疗保障"],
+    "养老金": ["养老保险"],
+    "失业金": ["失业保险金"],
+    "人社": ["人力资源和社会保障"],
+    "社保卡": ["社会保障卡"],
+    "低保": ["最低生活保障"],
+    "年报": ["年度报告"],
+}
+
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 # Characters no one types: controls (tabs and newlines aside), surrogates,
 # private use, unassigned code points, and the replacement character that
@@ -91,6 +104,18 @@ class Query:
     def phrase(self) -> str:
         """The terms run together, for ranking an exact phrase above scattered terms."""
         return "".join(self.terms)
+
+    @property
+    def alternatives(self) -> list[list[str]]:
+        """Each term with the long forms it also finds (`SHORT_FORMS`)."""
+        return [
+            [term, *(normalise(form) for form in SHORT_FORMS.get(term, []))] for term in self.terms
+        ]
+
+    @property
+    def marked(self) -> list[str]:
+        """Every form of every term, for marking in titles and snippets."""
+        return [form for forms in self.alternatives for form in forms]
 
     def __bool__(self) -> bool:
         return bool(self.terms)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, IntegerField, Min, QuerySet, When
+from django.db.models import Case, Count, F, IntegerField, Min, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
@@ -39,8 +39,15 @@ class Sort:
 
 
 def matching(documents: QuerySet, query: Query) -> QuerySet:
-    """Documents (or their search entries) whose text holds every term, from the index alone."""
-    return documents.filter(HasPieces([p for term in query.terms for p in term_pieces(term)]))
+    """Documents (or their search entries) whose text holds every term (in one of its forms).
+
+    Answered from the index alone.
+    """
+    for forms in query.alternatives:
+        documents = documents.filter(
+            reduce(or_, (Q(HasPieces(term_pieces(form))) for form in forms))
+        )
+    return documents
 
 
 def _relevance(query: Query) -> Case:
@@ -199,8 +206,8 @@ def search(
         Hit(
             publication=publication,
             column=item_columns.get(publication.item_id),
-            title=highlight(publication.title, query.terms),
-            snippet=snippet(publication.found_text, query.terms),
+            title=highlight(publication.title, query.marked),
+            snippet=snippet(publication.found_text, query.marked),
         )
         for publication in results.page.object_list
     ]
@@ -212,7 +219,7 @@ def search(
 
 def _holds(query: Query, *texts: str) -> bool:
     normalised = " ".join(normalise(text) for text in texts)
-    return all(term in normalised for term in query.terms)
+    return all(any(form in normalised for form in forms) for forms in query.alternatives)
 
 
 def matching_pages(query: Query, tree: list[Node]) -> list[PageHit]:
@@ -232,9 +239,9 @@ def matching_pages(query: Query, tree: list[Node]) -> list[PageHit]:
             hits.append(
                 PageHit(
                     kind="栏目",
-                    title=highlight(" / ".join(i.name for i in item.lineage()), query.terms),
+                    title=highlight(" / ".join(i.name for i in item.lineage()), query.marked),
                     url=item.get_absolute_url(),
-                    snippet=snippet(item.content, query.terms),
+                    snippet=snippet(item.content, query.marked),
                 )
             )
     offices = Office.objects.filter(is_active=True, kind__in=list(office_items))
@@ -244,9 +251,9 @@ def matching_pages(query: Query, tree: list[Node]) -> list[PageHit]:
             hits.append(
                 PageHit(
                     kind=office.get_kind_display(),
-                    title=highlight(office.name, query.terms),
+                    title=highlight(office.name, query.marked),
                     url=f"{office_items[office.kind].get_absolute_url()}#office-{office.pk}",
-                    snippet=snippet("\n".join(filter(None, particulars)), query.terms),
+                    snippet=snippet("\n".join(filter(None, particulars)), query.marked),
                 )
             )
     return hits

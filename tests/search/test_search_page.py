@@ -77,6 +77,15 @@ def test_columns_offices_and_their_particulars_are_found(client, catalogue):
     assert "/xxgk/czyjs/" in html  # a column, by its name
 
 
+def test_a_short_form_finds_what_is_spelled_out(client, people):
+    make_published(people, title="城乡居民基本养老保险待遇调整", body="<p>养老保险待遇</p>")
+    html = page(client, q="社保")
+    assert "社会保险服务中心" in html  # an office
+    assert '<span class="badge">栏目</span>' in html and "/ <mark>社会保险</mark>" in html
+    html = page(client, q="养老金")
+    assert "城乡居民基本<mark>养老保险</mark>待遇调整" in html
+
+
 def test_no_results_suggests_other_ways(client, documents):
     html = page(client, q="不存在的词语")
     assert "没有找到与“不存在的词语”相关信息" in html

@@ -20,7 +20,11 @@ class Command(BaseCommand):
             status=Publication.Status.PUBLISHED, revision_of=None
         ).count()
         with tqdm(
-            total=total, unit="条", desc="重建检索索引", disable=quiet, file=self.stderr
+            total=total,
+            desc="重建检索索引",
+            bar_format="{desc}：{percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt}条［已用{elapsed}，还需{remaining}］",
+            disable=quiet,
+            file=self.stderr,
         ) as bar:
             done = rebuild_index(batch=max(batch, 1), progress=bar.update)
         self.stdout.write(f"检索索引已重建：{done}条已发布的信息。")
