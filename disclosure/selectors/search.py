@@ -1,8 +1,9 @@
 """Site search: which public documents, columns and offices a query finds, and in what order.
 
 Documents are found through the search index (`SearchEntry`, on both
-databases) and always from `Publication.objects.public()`, so nothing a
-citizen may not read is ever found. The catalogue's columns and the
+databases), always from `SearchEntry.objects.public()`, which holds exactly
+the documents `Publication.objects.public()` shows (the tests check it in
+every workflow state), so nothing a citizen may not read is ever found. The catalogue's columns and the
 offices' particulars are few and are matched as they are now, with the
 same normalised text.
 
