@@ -6,7 +6,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from disclosure.lib.workdays import PACKAGE_YEARS
-from disclosure.models import STATUTORY_HOLIDAYS, HolidaySchedule
+from disclosure.models import STATUTORY_HOLIDAYS, HolidaySchedule, Publication
 
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
@@ -55,5 +55,25 @@ def next_years_holidays_are_entered(app_configs, today: dt.date | None = None, *
             hint="Enter the State Council's notice under 节假日安排 in the admin, every holiday "
             "of it; until then deadlines in that year count Monday to Friday as working days.",
             id="disclosure.W002",
+        )
+    ]
+
+
+@register()
+def published_documents_are_in_the_search_index(app_configs, **kwargs):
+    """Every published document has its search entry; after an upgrade or a restore it may not."""
+    try:
+        missing = Publication.objects.filter(
+            status=Publication.Status.PUBLISHED, revision_of=None, search_entry__isnull=True
+        ).count()
+    except DatabaseError:
+        return []
+    if not missing:
+        return []
+    return [
+        Warning(
+            f"{missing} published documents are not in the site search index.",
+            hint="Run `manage.py rebuild_search_index`; until then search does not find them.",
+            id="disclosure.W003",
         )
     ]

@@ -258,3 +258,15 @@ def test_attachment_text_is_read_once_and_kept(people):
     publish(draft, people.reviewer)
     attachment.refresh_from_db()
     assert "鸿雁湖畔" in attachment.text
+
+
+def test_a_check_warns_of_published_documents_missing_from_the_index(people):
+    from disclosure.checks import published_documents_are_in_the_search_index as check
+
+    document = make_published(people, title="索引检查")
+    assert check(None) == []
+    SearchEntry.objects.filter(publication=document).delete()
+    (warning,) = check(None)
+    assert warning.id == "disclosure.W003" and "rebuild_search_index" in warning.hint
+    call_command("rebuild_search_index", quiet=True)
+    assert check(None) == []
