@@ -41,7 +41,7 @@ def is_indexed(publication: Publication) -> bool:
     """Published documents are; drafts, submissions, revisions and withdrawn ones are not.
 
     A scheduled document is indexed ahead of its time: searches read only
-    `Publication.objects.public()`, which holds it back until then.
+    `SearchEntry.objects.public()`, which holds it back until then.
     """
     return publication.status == Publication.Status.PUBLISHED and publication.revision_of_id is None
 
