@@ -83,20 +83,14 @@ def build_entry(publication: Publication, attachments: Iterable[Attachment]) -> 
 
 def index_publication(publication: Publication) -> None:
     """Write the document's entry, or remove it if the document is not published."""
-    if not is_indexed(publication):
+    if is_indexed(publication):
+        index_many([publication])
+    else:
         SearchEntry.objects.filter(publication_id=publication.pk).delete()
-        return
-    attachments = list(publication.attachments.all())
-    for attachment in attachments:
-        extract_attachment(attachment)
-    entry = build_entry(publication, attachments)
-    SearchEntry.objects.update_or_create(
-        publication=publication, defaults={name: getattr(entry, name) for name in ENTRY_FIELDS}
-    )
 
 
 def index_many(publications: list[Publication]) -> int:
-    """Write the entries of many published documents at once (seeding and rebuilding).
+    """Write the entries of published documents: one when published, many when seeding or rebuilding.
 
     Their attachments are read in one query; text not read yet is read here.
     """

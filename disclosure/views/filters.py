@@ -17,8 +17,20 @@ from disclosure.selectors.search import Sort, filter_doc_number, matching, year_
 REFUSED = "含有无法识别的字符（例如控制字符或乱码），请删除后重新输入。"
 
 
-class SearchQueryField(forms.CharField):
-    """What is typed into a search box, as a `Query`; characters no one types are refused."""
+class PlainTextField(forms.CharField):
+    """Text typed into a filter; characters no one types are refused, naming the field."""
+
+    def refusal(self) -> str:
+        return f"{self.label}{REFUSED}"
+
+    def to_python(self, value):
+        if isinstance(value, str) and refused_characters(value):
+            raise forms.ValidationError(self.refusal())
+        return super().to_python(value)
+
+
+class SearchQueryField(PlainTextField):
+    """What is typed into a search box, as a `Query`."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -28,10 +40,8 @@ class SearchQueryField(forms.CharField):
         )
         super().__init__(**kwargs)
 
-    def to_python(self, value):
-        if isinstance(value, str) and refused_characters(value):
-            raise forms.ValidationError(f"检索词{REFUSED}")
-        return super().to_python(value)
+    def refusal(self) -> str:
+        return f"检索词{REFUSED}"
 
     def clean(self, value):
         return parse_query(super().clean(value))
@@ -51,13 +61,6 @@ def tell_about(request, query) -> None:
         messages.info(request, f"最多按{MAX_TERMS}个词检索，没有检索{words}。")
 
 
-class PlainTextField(forms.CharField):
-    def to_python(self, value):
-        if isinstance(value, str) and refused_characters(value):
-            raise forms.ValidationError(f"{self.label}{REFUSED}")
-        return super().to_python(value)
-
-
 class QueryFilter(django_filters.CharFilter):
     field_class = SearchQueryField
 
@@ -66,13 +69,17 @@ class TextFilter(django_filters.CharFilter):
     field_class = PlainTextField
 
 
+def _year_choices(years) -> list[tuple[str, str]]:
+    return [(str(year), f"{year}年") for year in sorted(set(years), reverse=True)]
+
+
 def _year_field(label: str, years: list[int]) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", "全部年份"), *((year, f"{year}年") for year in years)],
+        choices=[("", "全部年份"), *_year_choices(years)],
     )
 
 
@@ -110,10 +117,6 @@ class SearchForm(PlainChineseForm):
         return any(
             data.get(name) for name in ("office", "year", "written_year", "doc_number", "validity")
         )
-
-
-def _year_choices(years) -> list[tuple[str, str]]:
-    return [(str(year), f"{year}年") for year in sorted(set(years), reverse=True)]
 
 
 class PublicationFilter(django_filters.FilterSet):
