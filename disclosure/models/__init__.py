@@ -6,10 +6,16 @@ changes to their particulars; `catalogue` the catalogue tree and channels;
 feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `audit` who did what (workflow events) and who saw personal data;
 `ratelimit` the counters that guard the citizens' forms; `search` the
-site search index.
+site search index; `reports` the annual report and the figures staff
+enter for it.
 """
 
-from disclosure.models.applications import InformationRequest, ReplyType, RequestNumberSequence
+from disclosure.models.applications import (
+    FeeNotice,
+    InformationRequest,
+    ReplyType,
+    RequestNumberSequence,
+)
 from disclosure.models.audit import PersonalDataView, PublicationEvent, RequestEvent
 from disclosure.models.calendar import STATUTORY_HOLIDAYS, Holiday, HolidaySchedule
 from disclosure.models.catalogue import (
@@ -29,6 +35,7 @@ from disclosure.models.publications import (
     PublicationQuerySet,
 )
 from disclosure.models.ratelimit import ClientAttempt, ClientLock
+from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
 from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
 
@@ -37,6 +44,8 @@ __all__ = [
     "MAX_LEVEL",
     "PROFILE_FIELDS",
     "STATUTORY_HOLIDAYS",
+    "AnnualReport",
+    "Appeal",
     "Attachment",
     "CatalogueItem",
     "CatalogueItemQuerySet",
@@ -45,6 +54,7 @@ __all__ = [
     "ClientLock",
     "Comment",
     "DocumentField",
+    "FeeNotice",
     "FeedbackDecision",
     "HasPieces",
     "Holds",
@@ -64,5 +74,6 @@ __all__ = [
     "SearchEntry",
     "SiteProfile",
     "StaffMember",
+    "YearlyFigures",
     "tree_ordering",
 ]

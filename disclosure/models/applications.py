@@ -103,6 +103,7 @@ class InformationRequest(models.Model):
         RECEIVED = "received", "办理中"
         CORRECTION = "correction", "待申请人补正"
         THIRD_PARTY = "third_party", "征求第三方意见"
+        FEE = "fee", "待缴纳信息处理费"
         REPLY_REVIEW = "reply_review", "答复待审核"
         ANSWERED = "answered", "已答复"
         CLOSED = "closed", "已办结"
@@ -216,7 +217,12 @@ class InformationRequest(models.Model):
 
     def set_due_date(self, calendar) -> None:
         """Due while the clock runs; none while waiting for a correction or a third party."""
-        waiting = (self.Status.SUBMITTED, self.Status.CORRECTION, self.Status.THIRD_PARTY)
+        waiting = (
+            self.Status.SUBMITTED,
+            self.Status.CORRECTION,
+            self.Status.THIRD_PARTY,
+            self.Status.FEE,
+        )
         if self.clock_start is None or self.status in waiting:
             self.due_date = None
             return
@@ -255,6 +261,74 @@ class InformationRequest(models.Model):
         if self.status == self.Status.REPLY_REVIEW:
             return self.Status.RECEIVED.label
         return self.get_status_display()
+
+
+class FeeNotice(models.Model):
+    """The 收费通知 of 信息处理费 for one application (国办函〔2020〕109号).
+
+    The fee is computed by the national tiers from its basis: per piece, the
+    applicant's applications in the calendar month; per volume, the pages
+    provided. A reduction or waiver is recorded with its reason. While a fee
+    is payable the reply clock stops; unpaid 20 working days after the notice
+    was received, the application is no longer handled.
+    """
+
+    class Method(models.TextChoices):
+        PER_PIECE = "per_piece", "按件计收"
+        PER_VOLUME = "per_volume", "按量计收"
+
+    class PaymentWay(models.TextChoices):
+        ON_SITE = "on_site", "到本机关当面缴纳"
+        TRANSFER = "transfer", "银行转账"
+        ONLINE = "online", "非税收入网上缴纳"
+
+    application = models.OneToOneField(
+        InformationRequest, verbose_name="申请", on_delete=models.CASCADE, related_name="fee_notice"
+    )
+    method = models.CharField("计收方式", max_length=12, choices=Method.choices)
+    quantity = models.PositiveIntegerField(
+        "计费数量", help_text="按件计收：本申请计几件；按量计收：提供信息的页数。"
+    )
+    earlier_pieces = models.PositiveIntegerField(
+        "本月此前已申请件数", default=0, help_text="按件计收时，同一申请人当月此前累计申请的件数。"
+    )
+    computed = models.DecimalField("按标准计算的费用（元）", max_digits=10, decimal_places=2)
+    reduction = models.DecimalField("减免金额（元）", max_digits=10, decimal_places=2, default=0)
+    reduction_reason = models.TextField("减免理由", blank=True)
+    amount = models.DecimalField("应缴金额（元）", max_digits=10, decimal_places=2)
+    payment_way = models.CharField("缴费方式", max_length=12, choices=PaymentWay.choices)
+    payment_note = models.TextField(
+        "缴费说明", blank=True, help_text="收款单位、账号或缴费地点等。"
+    )
+    notified_on = models.DateField("申请人收到收费通知日期")
+    pay_by = models.DateField("缴费期限", null=True, blank=True)
+    paid_on = models.DateField("缴费日期", null=True, blank=True)
+    issued_by = staff_field("通知人")
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "信息处理费收费通知"
+        verbose_name_plural = "信息处理费收费通知"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reduction__gte=0) & Q(reduction__lte=models.F("computed")),
+                name="fee_reduction_within_fee",
+            ),
+            models.CheckConstraint(
+                condition=Q(reduction=0) | ~Q(reduction_reason=""), name="fee_reduction_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application}的收费通知"
+
+    @property
+    def is_waived(self) -> bool:
+        return self.amount == 0
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_on is not None
 
 
 class RequestNumberSequence(YearlySequence):

@@ -17,6 +17,7 @@ class PublicationEvent(models.Model):
     class Action(models.TextChoices):
         CREATED = "created", "起草"
         EDITED = "edited", "修改"
+        REPORT_GENERATED = "report_generated", "生成年度报告"
         SUBMITTED = "submitted", "提交审核"
         RETURNED = "returned", "退回修改"
         APPROVED = "approved", "批准发布"
@@ -54,6 +55,10 @@ class RequestEvent(models.Model):
         THIRD_PARTY_SENT = "third_party_sent", "征求第三方意见"
         THIRD_PARTY_REPLIED = "third_party_replied", "第三方意见返回"
         EXTENDED = "extended", "延长答复期限"
+        FEE_NOTIFIED = "fee_notified", "收费通知"
+        FEE_WAIVED = "fee_waived", "免收信息处理费"
+        FEE_PAID = "fee_paid", "缴纳信息处理费"
+        FEE_LAPSED = "fee_lapsed", "逾期未缴费终止办理"
         ANSWER_SUBMITTED = "answer_submitted", "提交答复审核"
         ANSWER_RETURNED = "answer_returned", "退回答复"
         ANSWERED = "answered", "答复"

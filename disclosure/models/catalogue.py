@@ -116,6 +116,13 @@ class CatalogueItem(models.Model):
         ALL = "all", "局机关各股室及局属各单位"
         LISTED_AND_UNITS = "listed_and_units", "所列科室及局属各单位"
 
+    class ReportRole(models.TextChoices):
+        """What an item stands for in the 政府信息公开工作年度报告."""
+
+        RULES = "rules", "规章（计入年度报告表二）"
+        NORMATIVE = "normative", "行政规范性文件（计入年度报告表二）"
+        ANNUAL_REPORT = "annual_report", "政府信息公开工作年度报告（在本事项下发布）"
+
     class Presentation(models.TextChoices):
         DOCUMENTS = "documents", "文件列表"
         PAGE = "page", "单页"
@@ -193,6 +200,15 @@ class CatalogueItem(models.Model):
         blank=True,
         help_text="本事项下每份文件必须填写的信息，由“公开内容（要素）”决定；未勾选的信息在文件表单中不显示。",
     )
+    report_role = models.CharField(
+        "年度报告用途",
+        max_length=20,
+        choices=ReportRole.choices,
+        blank=True,
+        help_text="本事项及其下级发布的文件在政府信息公开工作年度报告中怎样统计；"
+        "“规章”“行政规范性文件”的制发、废止和现行有效件数计入表二。"
+        "年度报告只能在一个事项下发布。",
+    )
     is_active = models.BooleanField(
         "启用", default=True, help_text="停用的事项及其下级不在网站上显示，已有信息保留。"
     )
@@ -220,6 +236,12 @@ class CatalogueItem(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["slug"], condition=Q(parent__isnull=True), name="catalogueitem_root_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["report_role"],
+                condition=Q(report_role="annual_report"),
+                name="catalogueitem_one_annual_report_item",
+                violation_error_message="年度报告只能在一个事项下发布，已有事项设为“政府信息公开工作年度报告”。",
             ),
         ]
 
