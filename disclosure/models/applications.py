@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from disclosure.lib import identity
+from disclosure.lib import fees, identity
 from disclosure.lib.deadlines import reply_due_date
 from disclosure.lib.uploads import reply_path
 from disclosure.models.base import YearlySequence
@@ -323,7 +323,17 @@ class FeeNotice(models.Model):
         return f"{self.application}的收费通知"
 
     @property
+    def basis(self) -> str:
+        """How the fee was counted, in words: "按件计收：本月第11件至第12件，每件100元"."""
+        if self.method == self.Method.PER_PIECE:
+            words = fees.piece_basis(self.earlier_pieces, self.quantity)
+        else:
+            words = fees.page_basis(self.quantity)
+        return f"{self.get_method_display()}：{words}"
+
+    @property
     def is_waived(self) -> bool:
+        """Nothing to pay: the tiers give nothing, or all of it was waived."""
         return self.amount == 0
 
     @property

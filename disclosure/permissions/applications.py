@@ -8,7 +8,7 @@ reviewer of that office who did not prepare the reply (four eyes).
 
 from __future__ import annotations
 
-from disclosure.models import InformationRequest, Office
+from disclosure.models import FeeNotice, InformationRequest, Office
 from disclosure.permissions.base import Policy, Role, in_office, office_members, staff_of
 
 Status = InformationRequest.Status
@@ -56,6 +56,17 @@ class ApplicationPolicy(Policy):
 
     def can_third_party_replied(self, user, application: InformationRequest) -> bool:
         return application.status == Status.THIRD_PARTY and self.can_handle(user, application)
+
+    def can_fee_notice(self, user, application: InformationRequest) -> bool:
+        """A 收费通知 is issued once, while the application is in hand."""
+        return (
+            application.status == Status.RECEIVED
+            and not FeeNotice.objects.filter(application_id=application.pk).exists()
+            and self.can_handle(user, application)
+        )
+
+    def can_fee_paid(self, user, application: InformationRequest) -> bool:
+        return application.status == Status.FEE and self.can_handle(user, application)
 
     def can_extend(self, user, application: InformationRequest) -> bool:
         return (

@@ -76,6 +76,13 @@ def corrections_lapsed(applications: QuerySet, today: dt.date) -> QuerySet:
     return applications.filter(status=ApplicationStatus.CORRECTION, correction_deadline__lt=today)
 
 
+def fees_lapsed(applications: QuerySet, today: dt.date) -> QuerySet:
+    """Waiting for a 信息处理费 whose last day to pay has passed."""
+    return applications.filter(
+        status=ApplicationStatus.FEE, fee_notice__pay_by__lt=today
+    ).select_related("fee_notice")
+
+
 @dataclass
 class Expected:
     """A periodic publication the rule calls for, and whether it has been published."""
@@ -160,7 +167,7 @@ def items_with_deadlines(office: Office | None = None) -> QuerySet:
 
 
 def application_dashboard(applications: QuerySet, today: dt.date, calendar: Calendar) -> dict:
-    """Applications overdue, due within five working days, unconfirmed, or lapsed."""
+    """Applications overdue, due within five working days, unconfirmed, or lapsed (correction or fee)."""
     applications = applications.select_related("office")
     late = list(applications_overdue(applications, today).order_by("due_date"))
     for application in late:
@@ -174,6 +181,7 @@ def application_dashboard(applications: QuerySet, today: dt.date, calendar: Cale
             applications_to_confirm(applications).order_by("submitted_at")
         ),
         "corrections_lapsed": list(corrections_lapsed(applications, today)),
+        "fees_lapsed": list(fees_lapsed(applications, today).order_by("fee_notice__pay_by")),
     }
 
 

@@ -3,9 +3,11 @@
 submitted online → received (Art. 31: the day both sides confirm) → optionally
 a correction asked for once, within 7 working days (Art. 30; the clock starts
 again when it arrives, and lapses if it does not) → optionally a third party
-consulted (Art. 32; the days waiting are not counted) → optionally extended
-once by up to 20 working days, approved by a reviewer (Art. 33) → answered
-with one of Art. 36's replies → closed.
+consulted (Art. 32; the days waiting are not counted) → optionally a
+信息处理费 notified once (国办函〔2020〕109号; the days until it is paid are
+not counted, and unpaid it lapses) → optionally extended once by up to 20
+working days, approved by a reviewer (Art. 33) → answered with one of
+Art. 36's replies → closed.
 
 Each step checks who is acting, changes the application in one transaction
 and records an event; `on` is the day the step happened (today by default).
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -24,6 +27,7 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
+from disclosure.lib import fees
 from disclosure.lib.codes import application_number, query_code
 from disclosure.lib.deadlines import correction_window_closes
 from disclosure.lib.legal import CORRECTION_WINDOW_WORKING_DAYS, MAX_EXTENSION_WORKING_DAYS
@@ -31,6 +35,7 @@ from disclosure.lib.names import person_name
 from disclosure.lib.uploads import check_attachment
 from disclosure.lib.workdays import Calendar
 from disclosure.models import (
+    FeeNotice,
     HolidaySchedule,
     InformationRequest,
     Office,
@@ -39,10 +44,14 @@ from disclosure.models import (
     RequestNumberSequence,
 )
 from disclosure.models.base import locked
-from disclosure.selectors.applications import receiving_office
+from disclosure.selectors.applications import earlier_pieces, receiving_office
 
 Status = InformationRequest.Status
 Action = RequestEvent.Action
+
+# A fee notice counts at most this many pieces or pages, and its fee fits its column.
+MAX_FEE_QUANTITY = 10000
+MAX_FEE = Decimal("99999999.99")
 
 
 def _code_for(application: InformationRequest) -> str:
@@ -265,12 +274,18 @@ def application_lapse(*, application, actor=None, on: dt.date | None = None) -> 
 
 
 def close_lapsed_applications(today: dt.date | None = None) -> list[InformationRequest]:
-    """Close every application whose correction period has passed without a reply."""
+    """Close every application whose correction, or fee, was not given in time."""
     today = _today(today)
-    lapsed = InformationRequest.objects.filter(
+    uncorrected = InformationRequest.objects.filter(
         status=Status.CORRECTION, correction_deadline__lt=today
-    )
-    return [application_lapse(application=application, on=today) for application in lapsed]
+    ).order_by("pk")
+    unpaid = InformationRequest.objects.filter(
+        status=Status.FEE, fee_notice__pay_by__lt=today
+    ).order_by("pk")
+    return [
+        *(application_lapse(application=application, on=today) for application in uncorrected),
+        *(application_fee_lapse(application=application, on=today) for application in unpaid),
+    ]
 
 
 @transaction.atomic
@@ -310,6 +325,167 @@ def application_third_party_replied(
         f"{note.strip()}（{paused}个工作日不计入答复期限）".lstrip(),
         calendar=calendar,
     )
+
+
+def _pay_by(notified_on: dt.date) -> dt.date:
+    """The last day to pay: the 20th working day counted from the day after the notice arrived."""
+    calendar = HolidaySchedule.objects.calendar()
+    return calendar.add_workdays(notified_on, fees.PAYMENT_WORKING_DAYS)
+
+
+def _fee(method: str, quantity: int, earlier: int) -> Decimal:
+    if method == FeeNotice.Method.PER_PIECE:
+        return fees.per_piece_fee(earlier, quantity)
+    return fees.per_volume_fee(quantity)
+
+
+@transaction.atomic
+def application_fee_notice(
+    *,
+    application,
+    actor,
+    method: str,
+    quantity: int,
+    reduction: Decimal = Decimal(0),
+    reduction_reason: str = "",
+    payment_way: str,
+    payment_note: str = "",
+    notified_on: dt.date,
+    on: dt.date | None = None,
+) -> InformationRequest:
+    """Record the 收费通知 of 信息处理费, once; the clock stops until the fee is paid.
+
+    The fee follows the national tiers (`disclosure.lib.fees`): per piece,
+    counted on from the applicant's earlier applications of the month; per
+    volume, by the pages provided. A reduction needs its reason. Where
+    nothing is to be paid (the tiers give nothing, or all of it is waived)
+    the notice is recorded and the clock keeps running. Otherwise the
+    applicant pays within 20 working days from the day after receiving the
+    notice (`notified_on`, the day the step is recorded under; `on` is the
+    day it is entered), and the working days until payment are not counted.
+    """
+    application, today = _handling(application, actor, on)
+    reduction = Decimal(reduction)
+    require(application.status == Status.RECEIVED, "只有办理中的申请可以发出收费通知。")
+    require(
+        not FeeNotice.objects.filter(application=application).exists(),
+        "这件申请已经登记过收费通知，收费通知只能发一次。",
+    )
+    require(method in FeeNotice.Method.values, "请选择计收方式。")
+    require(
+        1 <= quantity <= MAX_FEE_QUANTITY,
+        f"计费数量应为1至{MAX_FEE_QUANTITY}（按件计收为件数，按量计收为页数）。",
+    )
+    require(payment_way in FeeNotice.PaymentWay.values, "请选择缴费方式。")
+    require(
+        notified_on >= application.clock_start,
+        f"申请人收到收费通知的日期不能早于答复期限起算日（{application.clock_start:%Y-%m-%d}）。",
+    )
+    require(notified_on <= today, "申请人收到收费通知的日期不能晚于今天。")
+    per_piece = method == FeeNotice.Method.PER_PIECE
+    earlier = earlier_pieces(application) if per_piece else 0
+    computed = _fee(method, quantity, earlier)
+    require(computed <= MAX_FEE, "按标准计算的费用过大，请核对计费数量。")
+    require(reduction >= 0, "减免金额不能为负数。")
+    require(reduction <= computed, f"减免金额不能超过按标准计算的费用（{fees.yuan(computed)}）。")
+    reason = reduction_reason.strip() if reduction > 0 else ""
+    require(reduction == 0 or bool(reason), "减免信息处理费的，请填写减免理由。")
+    amount = computed - reduction
+    notice = FeeNotice.objects.create(
+        application=application,
+        method=method,
+        quantity=quantity,
+        earlier_pieces=earlier,
+        computed=computed,
+        reduction=reduction,
+        reduction_reason=reason,
+        amount=amount,
+        payment_way=payment_way,
+        payment_note=payment_note.strip(),
+        notified_on=notified_on,
+        pay_by=_pay_by(notified_on) if amount > 0 else None,
+        issued_by=actor,
+    )
+    if computed == 0:
+        return _recorded(
+            application, Action.FEE_NOTIFIED, actor, notified_on, f"按标准不收费：{notice.basis}。"
+        )
+    if amount == 0:
+        return _recorded(
+            application,
+            Action.FEE_WAIVED,
+            actor,
+            notified_on,
+            f"按标准应缴{fees.yuan(computed)}，全部减免：{reason}（{notice.basis}）",
+        )
+    application.status = Status.FEE
+    reduced = f"，减免{fees.yuan(reduction)}：{reason}" if reduction else ""
+    return _recorded(
+        application,
+        Action.FEE_NOTIFIED,
+        actor,
+        notified_on,
+        f"应缴{fees.yuan(amount)}（{notice.basis}{reduced}），缴费期限{notice.pay_by:%Y-%m-%d}",
+    )
+
+
+def _payable(application) -> FeeNotice:
+    require(application.status == Status.FEE, "这件申请没有在等待缴纳信息处理费。")
+    return FeeNotice.objects.select_for_update().get(application=application)
+
+
+@transaction.atomic
+def application_fee_paid(
+    *, application, actor, paid_on: dt.date | None = None, note: str = "", on: dt.date | None = None
+) -> InformationRequest:
+    """The fee was paid in time: the days waiting for it are not counted, the clock runs again."""
+    application, today = _handling(application, actor, on)
+    notice = _payable(application)
+    paid_on = paid_on or today
+    require(paid_on <= today, "缴费日期不能晚于今天。")
+    require(
+        paid_on >= notice.notified_on,
+        f"缴费日期不能早于申请人收到收费通知的日期（{notice.notified_on:%Y-%m-%d}）。",
+    )
+    require(
+        paid_on <= notice.pay_by,
+        f"缴费期限（{notice.pay_by:%Y-%m-%d}）已过，申请人逾期未缴纳的视为放弃申请，不能再登记缴费。",
+    )
+    calendar = HolidaySchedule.objects.calendar()
+    paused = calendar.workdays_between(notice.notified_on, paid_on)
+    notice.paid_on = paid_on
+    notice.save(update_fields=["paid_on"])
+    application.status = Status.RECEIVED
+    application.paused_days += paused
+    paid = f"已缴纳{fees.yuan(notice.amount)}（{paused}个工作日不计入答复期限）"
+    return _recorded(
+        application,
+        Action.FEE_PAID,
+        actor,
+        paid_on,
+        f"{paid}；{note.strip()}" if note.strip() else paid,
+        calendar=calendar,
+    )
+
+
+@transaction.atomic
+def application_fee_lapse(
+    *, application, actor=None, on: dt.date | None = None
+) -> InformationRequest:
+    """The fee was not paid by its last day: the application is no longer handled."""
+    application = locked(application)
+    if actor is not None:
+        _handler(actor, application)
+    on = _today(on)
+    notice = _payable(application)
+    require(on > notice.pay_by, f"缴费期限（{notice.pay_by:%Y-%m-%d}）还没有过。")
+    application.status = Status.CLOSED
+    application.reply_type = ReplyType.OTHER_NO_FEE
+    application.closed_on = on
+    application.close_note = (
+        f"申请人未在{notice.pay_by:%Y年%m月%d日}前缴纳信息处理费，视为放弃申请，不再处理。"
+    )
+    return _recorded(application, Action.FEE_LAPSED, actor, on, application.close_note)
 
 
 @transaction.atomic
@@ -357,6 +533,7 @@ def application_answer(
         reply_type != ReplyType.OTHER_NO_CORRECTION,
         "逾期未补正的申请由系统在补正期限过后终止办理。",
     )
+    require(reply_type != ReplyType.OTHER_NO_FEE, "逾期未缴费的申请由系统在缴费期限过后终止办理。")
     require(reply_file is not None, "请上传答复书。")
     try:
         check_attachment(reply_file)

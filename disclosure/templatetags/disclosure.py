@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from disclosure.lib.fees import yuan as _yuan
 from disclosure.lib.html import safe_body as _safe_body
 from disclosure.lib.names import person_name
 from disclosure.selectors.queue import staff_queue as queue
@@ -18,6 +19,12 @@ def safe_body(html: str):
 def person(user) -> str:
     """A member of staff by name, family name first (王芳), or by user name."""
     return person_name(user)
+
+
+@register.filter
+def yuan(amount) -> str:
+    """An amount of money: "1100元", "50.50元"."""
+    return _yuan(amount)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,15 +10,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from disclosure.forms import LookupForm, OnlineApplicationForm
+from disclosure.lib import fees
 from disclosure.models import InformationRequest, RequestEvent
-from disclosure.selectors.applications import find_application, receiving_office
+from disclosure.selectors.applications import fee_notice_of, find_application, receiving_office
 from disclosure.services.applications import application_submit
 from disclosure.services.ratelimit import client_key, give_back, take
 
 
 @require_safe
 def guide(request):
-    return render(request, "disclosure/applications/guide.html", {"office": receiving_office()})
+    """How to apply, the legal clocks, and when a 信息处理费 may be charged (with its tiers)."""
+    bands = fees.piece_bands(5)
+    context = {
+        "office": receiving_office(),
+        "piece_bands": bands[:-1],
+        "next_piece_band": bands[-1],
+        "page_bands": fees.page_bands(),
+        "payment_working_days": fees.PAYMENT_WORKING_DAYS,
+    }
+    return render(request, "disclosure/applications/guide.html", context)
 
 
 @never_cache
@@ -84,4 +94,6 @@ def lookup(request):
         # The office's own review of a reply is not a step the applicant waits on.
         internal = [RequestEvent.Action.ANSWER_SUBMITTED, RequestEvent.Action.ANSWER_RETURNED]
         context["events"] = application.events.exclude(action__in=internal)
+        context["fee_notice"] = fee_notice_of(application)
+        context["payment_working_days"] = fees.PAYMENT_WORKING_DAYS
     return render(request, "disclosure/applications/lookup.html", context)

@@ -100,3 +100,41 @@ def test_consultation_pages_have_no_axe_violations(page: Page, site):
     expect(page.locator(".comment-form")).to_contain_text("不再接收意见")
     expect(page.locator(".consultation")).to_contain_text("已结束")
     assert_accessible(page)
+
+
+def test_the_applicant_reads_a_fee_notice_on_the_lookup_page(page: Page, site):
+    import uuid
+
+    from django.utils import timezone
+
+    from disclosure.models import FeeNotice, Office, StaffMember
+    from disclosure.services.applications import (
+        application_fee_notice,
+        application_receive,
+        application_submit,
+    )
+    from tests.citizens import application_data
+    from tests.factories import make_staff
+
+    clerk = make_staff("fee_clerk", Office.objects.get(name="行政办公室"), StaffMember.Role.EDITOR)
+    application, code = application_submit(
+        data=application_data(), client="test", token=uuid.uuid4()
+    )
+    application_receive(application=application, actor=clerk)
+    application_fee_notice(
+        application=application,
+        actor=clerk,
+        method=FeeNotice.Method.PER_VOLUME,
+        quantity=120,
+        payment_way=FeeNotice.PaymentWay.TRANSFER,
+        payment_note="收款账号：1234567890",
+        notified_on=timezone.localdate(),
+    )
+    page.goto(f"{site}/ysqgk/cx/")
+    page.get_by_label("申请编号").fill(application.number)
+    page.get_by_label("查询码").fill(code)
+    page.get_by_role("button", name="查询").click()
+    expect(page.get_by_role("heading", level=2)).to_contain_text("待缴纳信息处理费")
+    expect(page.locator(".request-status")).to_contain_text("按量计收：共120页")
+    expect(page.locator(".request-status")).to_contain_text("1100元")
+    assert_accessible(page)

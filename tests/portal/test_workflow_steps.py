@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.db import transaction
@@ -11,7 +12,7 @@ from disclosure.admin.applications.steps import STEPS as APPLICATION_STEPS
 from disclosure.admin.office_changes import STEPS as OFFICE_CHANGE_STEPS
 from disclosure.admin.publications.steps import STEPS as PUBLICATION_STEPS
 from disclosure.exceptions import WorkflowError
-from disclosure.models import Office, OfficeProfileChange, ReplyType
+from disclosure.models import FeeNotice, Office, OfficeProfileChange, ReplyType
 from disclosure.services import applications as handling
 from disclosure.services.offices import office_change_save_draft, office_change_submit
 from disclosure.services.publications import publication_submit
@@ -31,6 +32,14 @@ def form_data() -> dict:
         "days": 10,
         "reply_type": ReplyType.DISCLOSED,
         "reply_file": reply_upload(),
+        "method": FeeNotice.Method.PER_VOLUME,
+        "quantity": 120,
+        "reduction": Decimal(0),
+        "reduction_reason": "",
+        "payment_way": FeeNotice.PaymentWay.ON_SITE,
+        "payment_note": "到行政办公室缴纳",
+        "notified_on": timezone.localdate(),
+        "paid_on": timezone.localdate(),
     }
 
 
@@ -97,9 +106,16 @@ def test_an_application_step_is_offered_exactly_when_its_service_takes_it(people
     consulting = handling.application_consult_third_party(
         application=received(), actor=editor, note="征求某企业意见"
     )
+    charging = handling.application_fee_notice(
+        application=received(),
+        actor=editor,
+        **{
+            name: form_data()[name] for name in ("method", "quantity", "payment_way", "notified_on")
+        },
+    )
     in_review = prepare_reply(received(), editor)
     answered = handling.application_approve_answer(
         application=prepare_reply(received(), editor), actor=reviewer
     )
-    states = [sent(), received(), waiting, consulting, in_review, answered]
+    states = [sent(), received(), waiting, consulting, charging, in_review, answered]
     assert_offered_exactly_when_taken(step, states, staff_of_both_offices(people))

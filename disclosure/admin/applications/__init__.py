@@ -21,11 +21,12 @@ from disclosure.admin.applications.steps import STEPS
 from disclosure.admin.base import DeclaredLookupsOnly, OfficeScopedAdmin, person_column
 from disclosure.admin.workflow import step_links
 from disclosure.exceptions import WorkflowError
+from disclosure.lib.fees import yuan
 from disclosure.lib.files import file_response
 from disclosure.lib.masking import mask_address, mask_contact, mask_name, mask_number, mask_phone
 from disclosure.models import InformationRequest, PersonalDataView
 from disclosure.selectors import compliance
-from disclosure.selectors.applications import receiving_office
+from disclosure.selectors.applications import fee_notice_of, receiving_office
 from disclosure.services.applications import application_register
 from disclosure.services.audit import log_view
 
@@ -84,6 +85,17 @@ REPLY_FIELDS = [
     "closed_on",
     "close_note",
 ]
+# The 收费通知, shown once there is one.
+FEE_FIELDS = [
+    "fee_basis",
+    "fee_computed",
+    "fee_reduction",
+    "fee_amount",
+    "fee_payment",
+    "fee_notified_on",
+    "fee_pay_by",
+    "fee_paid_on",
+]
 # Read-only columns and the fields they show, for deciding whether a field says anything.
 SHOWN_AS = {
     "reply_link": "reply_file",
@@ -120,6 +132,7 @@ class DueFilter(admin.SimpleListFilter):
             Status.RECEIVED,
             Status.CORRECTION,
             Status.THIRD_PARTY,
+            Status.FEE,
             Status.REPLY_REVIEW,
         ]
         if self.value() == "overdue":
@@ -151,7 +164,7 @@ class InformationRequestAdmin(OfficeScopedAdmin):
         "office",
     ]
     list_filter = [DueFilter, "status", "applicant_type", "reply_type"]
-    list_select_related = ["office"]
+    list_select_related = ["office", "fee_notice"]
     search_fields = ["number"]
     ordering = ["-submitted_at", "-id"]
     actions = None
@@ -220,6 +233,8 @@ class InformationRequestAdmin(OfficeScopedAdmin):
             return "暂停计算"
         if obj.status == Status.CORRECTION:
             return f"待补正（{obj.correction_deadline:%Y-%m-%d}前）"
+        if obj.status == Status.FEE:
+            return f"待缴费（{obj.fee_notice.pay_by:%Y-%m-%d}前）"
         if obj.due_date is None:
             return "—"
         if obj.is_open and obj.due_date < timezone.localdate():
@@ -232,19 +247,62 @@ class InformationRequestAdmin(OfficeScopedAdmin):
         personal = list(PERSONAL)
         if obj is None or not permissions.applications.can(request.user, "handle", obj):
             personal = [f"{name}_masked" for name in personal]
-        return [
+        fieldsets = [
             ("申请", {"fields": ["number", "channel", "status", "office", "submitted_at"]}),
             ("申请人（个人信息）", {"fields": ["applicant_type", "id_type", *personal]}),
             ("所需信息", {"fields": ["description", "doc_number", "form", "delivery"]}),
             ("期限", {"fields": _present(obj, CLOCK_FIELDS)}),
-            ("答复", {"fields": _present(obj, REPLY_FIELDS)}),
         ]
+        if obj is not None and fee_notice_of(obj) is not None:
+            fieldsets.append(("信息处理费", {"fields": FEE_FIELDS}))
+        fieldsets.append(("答复", {"fields": _present(obj, REPLY_FIELDS)}))
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         fields = [
             name for fieldset in self.get_fieldsets(request, obj) for name in fieldset[1]["fields"]
         ]
         return fields
+
+    @admin.display(description="计收依据")
+    def fee_basis(self, obj):
+        return obj.fee_notice.basis
+
+    @admin.display(description="按标准计算的费用")
+    def fee_computed(self, obj):
+        return yuan(obj.fee_notice.computed)
+
+    @admin.display(description="减免")
+    def fee_reduction(self, obj):
+        notice = obj.fee_notice
+        if not notice.reduction:
+            return "—"
+        return f"{yuan(notice.reduction)}（{notice.reduction_reason}）"
+
+    @admin.display(description="应缴金额")
+    def fee_amount(self, obj):
+        notice = obj.fee_notice
+        return yuan(notice.amount) if notice.amount else "免收"
+
+    @admin.display(description="缴费方式")
+    def fee_payment(self, obj):
+        notice = obj.fee_notice
+        way = notice.get_payment_way_display()
+        return f"{way}（{notice.payment_note}）" if notice.payment_note else way
+
+    @admin.display(description="申请人收到收费通知日期")
+    def fee_notified_on(self, obj):
+        return f"{obj.fee_notice.notified_on:%Y-%m-%d}"
+
+    @admin.display(description="缴费期限")
+    def fee_pay_by(self, obj):
+        pay_by = obj.fee_notice.pay_by
+        return f"{pay_by:%Y-%m-%d}" if pay_by else "—（无应缴费用）"
+
+    @admin.display(description="缴费日期")
+    def fee_paid_on(self, obj):
+        paid_on = obj.fee_notice.paid_on
+        return f"{paid_on:%Y-%m-%d}" if paid_on else "—"
 
     @admin.display(description="答复书")
     def reply_link(self, obj):
