@@ -31,6 +31,7 @@ def form_data(item: CatalogueItem, **changes) -> dict:
         "offices": [o.pk for o in item.offices.all()],
         "office_text": item.office_text,
         "document_fields": list(item.document_fields),
+        "report_role": item.report_role,
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value not in ("", None, [])}
