@@ -77,10 +77,7 @@ def text_tables(figures: AnnualFigures) -> list[str]:
         ["第二十条第（八）项", "本年收费金额（单位：万元）"], [["行政事业性收费", f"{t2.fees:.4f}"]]
     )
     lines += ["", "三、收到和处理政府信息公开申请情况"]
-    lines += _table(
-        ["", *COLUMNS],
-        [[_row_name(row.label, row.group), *row.values] for row in figures.table3.rows],
-    )
+    lines += _table(["", *COLUMNS], _table3_rows(figures))
     lines.append(
         "勾稽关系：一、二项之和等于三（七）、四项之和，各栏均成立。"
         if figures.check.ok
@@ -107,13 +104,24 @@ def text_tables(figures: AnnualFigures) -> list[str]:
     return lines
 
 
-def _row_name(label: str, group: str) -> str:
-    """A sub-row indented under its heading, which it names: "（三）不予公开 1.属于国家秘密"."""
-    return f"{group} {label}" if group else label
+def _table3_rows(figures: AnnualFigures) -> list[list]:
+    """Table 三's rows as the format lays them out: headings of their own, sub-rows indented."""
+    rows: list[list] = []
+    group = None
+    for row in figures.table3.rows:
+        if row.label == "（一）予以公开":
+            rows.append(["三、本年度办理结果"])
+        if row.group and row.group != group:
+            rows.append([f"\u3000\u3000{row.group}"])
+        group = row.group
+        indent = "\u3000" * (4 if row.group else 2 if row.label.startswith("（") else 0)
+        rows.append([f"{indent}{row.label}", *row.values])
+    return rows
 
 
 def _table(head: list, rows: list[list]) -> list[str]:
-    cells = [[str(cell) for cell in row] for row in [head, *rows]]
+    """Columns aligned: text to the left, numbers to the right; a heading row is its text alone."""
+    cells = [[str(cell) for cell in row] + [""] * (len(head) - len(row)) for row in [head, *rows]]
     sizes = [max(width(row[i]) for row in cells) for i in range(len(head))]
     return [
         "  ".join(
