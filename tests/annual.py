@@ -109,7 +109,9 @@ def reply(people, application, reply_type: str, prepared: str, sent: str | None 
     if sent is None:
         return application
     with on(sent):
-        return application_approve_answer(application=application, actor=people.reviewer, on=day(sent))
+        return application_approve_answer(
+            application=application, actor=people.reviewer, on=day(sent)
+        )
 
 
 def ask_correction(people, application, asked: str, deadline: str):
@@ -174,7 +176,10 @@ def applications(people) -> SimpleNamespace:
     a.p_third_party = register(people, P, "2025-12-24")
     with on("2025-12-26"):
         application_consult_third_party(
-            application=a.p_third_party, actor=people.editor, note="征求某企业意见", on=day("2025-12-26")
+            application=a.p_third_party,
+            actor=people.editor,
+            note="征求某企业意见",
+            on=day("2025-12-26"),
         )
 
     # -- received in 2026, one row of table 三 after another -----------------------------------
@@ -279,7 +284,11 @@ def normative(people, title: str, published: str, *, item_path: str = NORMATIVE)
 
 
 def published_document(people, title: str, formed: str, item_path: str) -> Publication:
-    fields = {"title": title, "formed_on": day(formed), "doc_number": f"扎人社规〔{formed[:4]}〕{len(title)}号"}
+    fields = {
+        "title": title,
+        "formed_on": day(formed),
+        "doc_number": f"扎人社规〔{formed[:4]}〕{len(title)}号",
+    }
     if item_path == NORMATIVE:
         fields |= {"written_on": day(formed), "validity": Publication.Validity.VALID}
     else:
@@ -407,4 +416,3 @@ def two_years(people) -> SimpleNamespace:
         figures=figures(people),
         appeals=appeals(people, found),
     )
-

@@ -111,8 +111,10 @@ class OwnOfficeAdmin(OfficeScopedAdmin, SimpleHistoryAdmin):
         if db_field.name == "office":
             own = self._own_office(request)
             if own is not None:
+                # Disabled: the posted value is ignored, a new row takes the initial office.
                 kwargs |= {
                     "queryset": Office.objects.filter(pk=own.pk),
+                    "initial": own.pk,
                     "disabled": True,
                     "help_text": "填报本人所在的科室或单位。",
                 }
