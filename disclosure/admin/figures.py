@@ -83,7 +83,20 @@ class AppealForm(forms.ModelForm):
         application, office = cleaned.get("application"), cleaned.get("office")
         if application and office and application.office_id != office.pk:
             self.add_error("application", "所涉申请须是承办科室办理的申请。")
+        self._refuse_repeats(cleaned)
         return cleaned
+
+    def _refuse_repeats(self, cleaned: dict) -> None:
+        """The same case entered twice (the form sent again, or entered by two people)."""
+        others = Appeal.objects.exclude(pk=self.instance.pk).filter(kind=cleaned.get("kind"))
+        case_number = (cleaned.get("case_number") or "").strip()
+        if case_number:
+            if others.filter(case_number=case_number).exists():
+                self.add_error("case_number", "这个案号已经登记过，请修改原记录。")
+            return
+        same = {name: cleaned.get(name) for name in ("route", "filed_on", "body", "subject")}
+        if None not in same.values() and others.filter(case_number="", **same).exists():
+            self.add_error(None, "同样的行政复议或行政诉讼已经登记过，请勿重复提交。")
 
 
 class OwnOfficeAdmin(OfficeScopedAdmin, SimpleHistoryAdmin):
@@ -116,10 +129,10 @@ class OwnOfficeAdmin(OfficeScopedAdmin, SimpleHistoryAdmin):
                     "queryset": Office.objects.filter(pk=own.pk),
                     "initial": own.pk,
                     "disabled": True,
-                    "help_text": "填报本人所在的科室或单位。",
+                    "help_text": "本人所在的科室或单位，不能选择其他科室。",
                 }
             else:
-                kwargs["queryset"] = Office.objects.filter(is_active=True)
+                kwargs["queryset"] = Office.objects.all()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

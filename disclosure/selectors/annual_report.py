@@ -3,8 +3,8 @@
 Table 二 counts the documents published under the items that stand for
 规章 and 行政规范性文件, and sums what each office entered (`YearlyFigures`);
 table 三 counts applications by the applicant's type and the reply; table
-四 counts the 行政复议 and 行政诉讼 entered as `Appeal`. Each table is one
-query with a conditional count per cell.
+四 counts the 行政复议 and 行政诉讼 entered as `Appeal`. Each source is read
+once, with a conditional count (or sum) per cell: five queries in all.
 
 Every row of table 三 is counted from dates on its own, so that a record
 whose dates do not fit (a reply before the receipt) shows in the 勾稽 check

@@ -208,6 +208,22 @@ def test_the_form_says_what_is_wrong_on_the_field(client, people, fields, field,
     assert not Appeal.objects.exists()
 
 
+def test_the_same_appeal_sent_twice_is_entered_once(client, people):
+    client.force_login(people.editor)
+    assert client.post(f"{APPEALS}add/", appeal_form()).status_code == 302
+    again = client.post(f"{APPEALS}add/", appeal_form())
+    assert again.status_code == 200
+    assert errors(again)["case_number"] == ["这个案号已经登记过，请修改原记录。"]
+    assert client.post(f"{APPEALS}add/", appeal_form(case_number="")).status_code == 302
+    again = client.post(f"{APPEALS}add/", appeal_form(case_number=""))
+    assert errors(again)["__all__"] == ["同样的行政复议或行政诉讼已经登记过，请勿重复提交。"]
+    assert Appeal.objects.count() == 2
+    # Saving a recorded appeal again is no repeat of itself.
+    appeal = Appeal.objects.get(case_number="")
+    response = client.post(f"{APPEALS}{appeal.pk}/change/", appeal_form(case_number=""))
+    assert response.status_code == 302
+
+
 def test_the_application_is_chosen_among_the_offices_own(client, people):
     own = register(people, "person", "2026-02-02")
     elsewhere = register(people, "person", "2026-02-03")
