@@ -8,6 +8,7 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     calendar,
     catalogue,
     consultations,
+    figures,
     office_changes,
     offices,
     profile,

@@ -55,6 +55,7 @@ class CatalogueItemForm(forms.ModelForm):
             "presentation",
             "is_active",
             "document_fields",
+            "report_role",
             "content",
             "deadline_text",
             "deadline_rule",
@@ -146,7 +147,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     ]
     list_display_links = ["tree_name"]
     list_editable = ["order"]
-    list_filter = [ResponsibleOfficeFilter, "level", "presentation", "is_active"]
+    list_filter = [ResponsibleOfficeFilter, "level", "presentation", "report_role", "is_active"]
     search_fields = ["name", "content", "deadline_text", "office_text"]
     list_per_page = 200
     actions = ["deactivate", "activate"]
@@ -169,7 +170,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 ]
             },
         ),
-        ("文件", {"fields": ["document_fields"]}),
+        ("文件", {"fields": ["document_fields", "report_role"]}),
         ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
         ("责任科室", {"fields": ["office_scope", "offices", "office_text"]}),
     ]

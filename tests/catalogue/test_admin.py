@@ -31,6 +31,7 @@ def form_data(item: CatalogueItem, **changes) -> dict:
         "offices": [o.pk for o in item.offices.all()],
         "office_text": item.office_text,
         "document_fields": list(item.document_fields),
+        "report_role": item.report_role,
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value not in ("", None, [])}
@@ -245,3 +246,26 @@ def test_the_item_form_explains_and_offers_every_document_field(admin_client, ca
     for value in ("doc_number", "written_on", "validity", "budget_year", "approved_on"):
         assert f'value="{value}"' in html
     assert re.search(r'value="doc_number"[^>]*checked', html)
+
+
+def test_the_item_form_sets_what_an_item_stands_for_in_the_annual_report(admin_client, catalogue):
+    normative = item_by_path("gfxwj/gfxwj/gfxwj")
+    html = admin_client.get(f"{CHANGELIST}{normative.pk}/change/").content.decode()
+    assert "年度报告用途" in html
+    assert re.search(r'<option value="normative" selected>', html)
+    # Saving the item keeps its role; a second item for the report itself is refused.
+    response = admin_client.post(f"{CHANGELIST}{normative.pk}/change/", form_data(normative))
+    assert response.status_code == 302
+    normative.refresh_from_db()
+    assert normative.report_role == CatalogueItem.ReportRole.NORMATIVE
+    policy = item_by_path("zcfg/zcwj")
+    response = admin_client.post(
+        f"{CHANGELIST}{policy.pk}/change/", form_data(policy, report_role="annual_report")
+    )
+    assert response.status_code == 200
+    assert "年度报告只能在一个事项下发布" in response.content.decode()
+    policy.refresh_from_db()
+    assert policy.report_role == ""
+    listed = admin_client.get(CHANGELIST, {"report_role__exact": "annual_report"})
+    assert "政府信息公开年报" in listed.content.decode()
+    assert "政策解读" not in listed.content.decode()
