@@ -1,9 +1,10 @@
 """Who may see and do what: one policy object per model.
 
-`publications`, `office_changes`, `comments` and `applications` each answer
-`visible(user)` (a queryset) and `can(user, action, obj)` (the step, the
-object's state included); the admin, the services and the views all ask
-them. `base` has who is who: administrators, office staff and their roles.
+`publications`, `office_changes`, `comments`, `applications` and
+`annual_reports` each answer `visible(user)` (a queryset) and
+`can(user, action, obj)` (the step, the object's state included); the
+admin, the services and the views all ask them. `base` has who is who:
+administrators, office staff and their roles.
 """
 
 from disclosure.permissions.applications import ApplicationPolicy
@@ -18,13 +19,16 @@ from disclosure.permissions.base import (
 from disclosure.permissions.consultations import CommentPolicy
 from disclosure.permissions.offices import OfficeChangePolicy
 from disclosure.permissions.publications import PublicationPolicy
+from disclosure.permissions.reports import AnnualReportPolicy
 
 publications = PublicationPolicy()
 office_changes = OfficeChangePolicy()
 comments = CommentPolicy()
 applications = ApplicationPolicy()
+annual_reports = AnnualReportPolicy()
 
 __all__ = [
+    "annual_reports",
     "applications",
     "comments",
     "has_role",

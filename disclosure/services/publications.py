@@ -26,6 +26,7 @@ from disclosure.models import (
     PublicationEvent,
 )
 from disclosure.models.base import locked
+from disclosure.selectors.annual_report_document import report_of, submit_refusals
 from disclosure.services.deadlines import record_timeliness, set_due_date
 from disclosure.services.search import index_publication
 
@@ -127,6 +128,10 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
             "征求意见结束后才能提交采纳情况反馈。",
         )
         require(publication.decisions.exists(), "请至少填写一条意见采纳情况。")
+    report = report_of(publication)
+    if report is not None:
+        refusals = submit_refusals(report)
+        require(not refusals, "".join(refusals))
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()
