@@ -411,24 +411,25 @@ def _table2(year: int) -> Table2:
     )
 
 
-def _answered_by(day: dt.date) -> Q:
-    """Answered on or before `day` (replied, or closed without a reply).
+def _open_at_end_of(day: dt.date) -> Q:
+    """Not yet answered (replied, or closed without a reply) when `day` ended.
 
     An application marked answered that has no date at all counts as
     answered whatever the day, so it is never carried over: the year it was
-    received then does not balance, and the check shows it.
+    received then does not balance, and the check shows it. (Written without
+    a negation: NOT over a missing date would leave open applications out.)
     """
     Status = InformationRequest.Status
-    return Q(answered_on__lte=day) | Q(
-        answered_on__isnull=True, status__in=[Status.ANSWERED, Status.CLOSED]
+    return Q(answered_on__gt=day) | (
+        Q(answered_on__isnull=True) & ~Q(status__in=[Status.ANSWERED, Status.CLOSED])
     )
 
 
 def _table3(year: int) -> Table3:
     first, last = _first_day(year), _last_day(year)
     received = Q(received_on__gte=first, received_on__lte=last)
-    carried_in = Q(received_on__lt=first) & ~_answered_by(first - dt.timedelta(days=1))
-    carried_out = Q(received_on__lte=last) & ~_answered_by(last)
+    carried_in = Q(received_on__lt=first) & _open_at_end_of(first - dt.timedelta(days=1))
+    carried_out = Q(received_on__lte=last) & _open_at_end_of(last)
     handled = Q(received_on__lte=last, answered_on__gte=first, answered_on__lte=last)
     counts = {
         "received": Count("pk", filter=received),
