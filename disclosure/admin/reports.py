@@ -45,13 +45,18 @@ def _year_range() -> tuple[int, int]:
 
 
 class GenerateForm(forms.Form):
-    year = forms.CharField(label="年度", max_length=10, help_text="通常是上一年度；本年度的报告可先生成草稿预览。")
+    year = forms.CharField(
+        label="年度", max_length=10, help_text="通常是上一年度；本年度的报告可先生成草稿预览。"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         first, last = _year_range()
         self.fields["year"].widget = forms.NumberInput(attrs={"min": first, "max": last})
-        self.fields["year"].error_messages["required"] = "请填写年度。"
+        self.fields["year"].error_messages |= {
+            "required": "请填写年度。",
+            "max_length": "年度请填写四位数字，例如2025。",
+        }
 
     def clean_year(self) -> int:
         value = self.cleaned_data["year"].strip()
@@ -228,4 +233,3 @@ class AnnualReportAdmin(OfficeScopedAdmin):
             f"attachment; filename=\"annual-report-{report.year}.xlsx\"; filename*=UTF-8''{quote(name)}"
         )
         return response
-

@@ -37,9 +37,7 @@ def is_stale(report: AnnualReport) -> bool:
 
 
 def is_unfinished(report: AnnualReport) -> bool:
-    return any(
-        PROMPT in text for text in (report.overview, report.problems, report.other_matters)
-    )
+    return any(PROMPT in text for text in (report.overview, report.problems, report.other_matters))
 
 
 def submit_refusals(report: AnnualReport) -> list[str]:

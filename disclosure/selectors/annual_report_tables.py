@@ -97,7 +97,9 @@ def table2(figures: AnnualFigures) -> Section:
             regulations,
             _count_table("第二十条第（五）项", decided, [("行政许可", t.licences)]),
             _count_table(
-                "第二十条第（六）项", decided, [("行政处罚", t.penalties), ("行政强制", t.coercions)]
+                "第二十条第（六）项",
+                decided,
+                [("行政处罚", t.penalties), ("行政强制", t.coercions)],
             ),
             _count_table(
                 "第二十条第（八）项", "本年收费金额（单位：万元）", [("行政事业性收费", t.fees)]
@@ -150,13 +152,7 @@ def table3(figures: AnnualFigures) -> Section:
 
 
 def _outcomes(outcomes: Outcomes) -> tuple[Cell, ...]:
-    values = (
-        outcomes.upheld,
-        outcomes.corrected,
-        outcomes.other,
-        outcomes.pending,
-        outcomes.total,
-    )
+    values = (outcomes.upheld, outcomes.corrected, outcomes.other, outcomes.pending, outcomes.total)
     return tuple(_value(value) for value in values)
 
 

@@ -37,9 +37,7 @@ from disclosure.services.publications import publication_save_draft
 
 Status = Publication.Status
 
-PROBLEMS_PROMPT = (
-    "<p>（请填写本年度政府信息公开工作存在的主要问题，以及上年度问题的改进情况和下一步的改进措施。）</p>"
-)
+PROBLEMS_PROMPT = "<p>（请填写本年度政府信息公开工作存在的主要问题，以及上年度问题的改进情况和下一步的改进措施。）</p>"
 OVERVIEW_PROMPTS = [
     (
         "（三）政府信息管理",
@@ -93,9 +91,7 @@ def overview_text(figures: AnnualFigures) -> str:
     total = figures.check.columns[-1]
     outcomes = "、".join(f"{name}{count}件" for name, count in _outcomes(figures))
     handled = (
-        f"本年办结{total.handled}件，其中{outcomes}"
-        if total.handled
-        else "本年没有办结的申请"
+        f"本年办结{total.handled}件，其中{outcomes}" if total.handled else "本年没有办结的申请"
     )
     requests = (
         f"本年新收政府信息公开申请{total.received}件，上年结转{total.carried_in}件。"
@@ -181,8 +177,7 @@ def annual_report_generate(*, year: int, actor) -> AnnualReport:
     document dates from today until the year is over.
     """
     require(
-        can_generate_report(actor),
-        "只有负责“政府信息公开年报”事项的科室的信息员可以生成年度报告。",
+        can_generate_report(actor), "只有负责“政府信息公开年报”事项的科室的信息员可以生成年度报告。"
     )
     today = timezone.localdate()
     require(
@@ -204,7 +199,7 @@ def annual_report_generate(*, year: int, actor) -> AnnualReport:
     figures = annual_figures(year)
     require(
         figures.has_data,
-        f"{year}年没有任何统计数据（发布的文件、政府信息公开申请、填报的年度统计数据、"
+        f"{year}年没有任何统计数据（制发或废止的规范性文件、政府信息公开申请、各科室填报的年度统计数据、"
         "行政复议和行政诉讼），不能生成年度报告。",
     )
     refreshing = report is not None

@@ -140,7 +140,10 @@ class PublicationAdmin(OfficeScopedAdmin):
             fields = [shown_as_html.get(field, field) for field in fields]
         if obj is not None and report_of(obj) is not None:
             # Composed on the report's page: the editor would drop the tables' captions and scopes.
-            fields = ["report_body_display" if field in ("body", "body_display") else field for field in fields]
+            fields = [
+                "report_body_display" if field in ("body", "body_display") else field
+                for field in fields
+            ]
         return fields
 
     def get_readonly_fields(self, request, obj=None):
