@@ -114,6 +114,7 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
+    """Send a draft for review: complete, and an annual report only with its figures checked and current."""
     publication = permissions.publications.locked_for(actor, "submit", publication)
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
