@@ -17,6 +17,7 @@ from disclosure.forms import SALT
 from disclosure.models import Comment, InformationRequest, Office, Publication, ReplyType
 from disclosure.services.applications import (
     application_answer,
+    application_approve_answer,
     application_receive,
     application_submit,
 )
@@ -147,3 +148,11 @@ def prepare_reply(application, actor, reply_type=ReplyType.DISCLOSED, note="", *
     return application_answer(
         application=application, actor=actor, reply_type=reply_type, note=note, **given
     )
+
+
+def a_year_of_applications(year: int, people) -> tuple[InformationRequest, InformationRequest]:
+    """Two applications received in `year`: one disclosed in March, one still open at the year's end."""
+    answered = received(f"{year}-03-02", people.editor)
+    prepare_reply(answered, people.editor, on=date(year, 3, 10))
+    application_approve_answer(application=answered, actor=people.reviewer, on=date(year, 3, 11))
+    return answered, received(f"{year}-12-21", people.editor)

@@ -13,6 +13,7 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     offices,
     profile,
     publications,
+    reports,
     staff,
 )
 from disclosure.models import BUREAU_NAME

@@ -7,7 +7,7 @@ from django.db import models
 from django_prose_editor.fields import ProseEditorField
 
 from disclosure.lib.doc_numbers import normalise_doc_number
-from disclosure.lib.html import BODY_EXTENSIONS
+from disclosure.lib.html import BODY_EXTENSIONS, sanitize_body
 
 
 class DocNumberKeyField(models.CharField):
@@ -40,12 +40,13 @@ class SanitizedHTMLField(ProseEditorField):
 
     The form and `full_clean()` sanitize too, but a save from the shell, a
     data import or a queryset `update()` does not pass through them; this
-    field does not let any of those store markup the allowlist forbids.
+    field does not let any of those store markup the allowlist forbids. It
+    sanitizes as the pages do (`disclosure.lib.html.sanitize_body`).
     """
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", BODY_EXTENSIONS)
-        kwargs["sanitize"] = True
+        kwargs["sanitize"] = sanitize_body
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):

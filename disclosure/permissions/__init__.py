@@ -1,9 +1,9 @@
 """Who may see and do what: one policy object per model.
 
 `publications`, `office_changes`, `comments`, `applications`,
-`yearly_figures` and `appeals` each answer `visible(user)` (a queryset) and
-`can(user, action, obj)` (the step, the object's state included); the admin,
-the services and the views all ask them. `base` has who is who:
+`yearly_figures`, `appeals` and `annual_reports` each answer `visible(user)`
+(a queryset) and `can(user, action, obj)` (the step, the object's state
+included); the admin, the services and the views all ask them. `base` has who is who:
 administrators, office staff and their roles.
 """
 
@@ -19,7 +19,7 @@ from disclosure.permissions.base import (
 from disclosure.permissions.consultations import CommentPolicy
 from disclosure.permissions.offices import OfficeChangePolicy
 from disclosure.permissions.publications import PublicationPolicy
-from disclosure.permissions.reports import AppealPolicy, YearlyFiguresPolicy
+from disclosure.permissions.reports import AnnualReportPolicy, AppealPolicy, YearlyFiguresPolicy
 
 publications = PublicationPolicy()
 office_changes = OfficeChangePolicy()
@@ -27,8 +27,10 @@ comments = CommentPolicy()
 applications = ApplicationPolicy()
 yearly_figures = YearlyFiguresPolicy()
 appeals = AppealPolicy()
+annual_reports = AnnualReportPolicy()
 
 __all__ = [
+    "annual_reports",
     "appeals",
     "applications",
     "comments",

@@ -26,6 +26,7 @@ from disclosure.models import (
     PublicationEvent,
 )
 from disclosure.models.base import locked
+from disclosure.selectors.annual_report_document import report_of, submit_refusals
 from disclosure.services.deadlines import record_timeliness, set_due_date
 from disclosure.services.search import index_publication
 
@@ -113,6 +114,7 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
+    """Send a draft for review: complete, and an annual report only with its figures checked and current."""
     publication = permissions.publications.locked_for(actor, "submit", publication)
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
@@ -127,6 +129,10 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
             "征求意见结束后才能提交采纳情况反馈。",
         )
         require(publication.decisions.exists(), "请至少填写一条意见采纳情况。")
+    report = report_of(publication)
+    if report is not None:
+        refusals = submit_refusals(report)
+        require(not refusals, "".join(refusals))
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()

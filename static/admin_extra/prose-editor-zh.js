@@ -1,6 +1,7 @@
 // The rich-text editor's toolbar in Chinese. django-prose-editor gives its
 // buttons English titles; each is looked up in the admin's JavaScript
 // catalogue (the portal's djangojs.po), which the admin loads before this.
+// The editable area is named by its field's label, as a textarea would be.
 (function () {
   "use strict";
 
@@ -31,6 +32,17 @@
     });
   }
 
+  // The editable area is where a screen reader lands: it takes the name of its field's label.
+  function name(area) {
+    var textarea = area.parentElement.querySelector("textarea[id]");
+    var label = textarea && document.querySelector('label[for="' + textarea.id + '"]');
+    if (!label) {
+      return;
+    }
+    label.id = label.id || textarea.id + "-label";
+    area.setAttribute("aria-labelledby", label.id);
+  }
+
   new MutationObserver(function (changes) {
     var bars = new Set();
     changes.forEach(function (change) {
@@ -51,5 +63,6 @@
       });
     });
     bars.forEach(localise);
+    document.querySelectorAll(".prose-editor > [contenteditable]:not([aria-labelledby])").forEach(name);
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();

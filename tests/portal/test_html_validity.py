@@ -40,6 +40,23 @@ def vnu_errors(pages: dict[str, str], folder) -> list[str]:
     return errors
 
 
+def published_annual_report() -> str:
+    """Last year's annual report, generated and published by the demo's 行政办公室; its address."""
+    from django.utils import timezone
+
+    from disclosure.models import Office, StaffMember, YearlyFigures
+    from disclosure.services.reports import annual_report_generate
+    from tests.factories import publish_report, report_filled, staff
+
+    office = Office.objects.get(name="行政办公室")
+    editor = staff(office, StaffMember.Role.EDITOR)
+    reviewer = staff(office, StaffMember.Role.REVIEWER)
+    year = timezone.localdate().year - 1
+    YearlyFigures.objects.get_or_create(year=year, office=office, defaults={"licences": 3})
+    report = report_filled(annual_report_generate(year=year, actor=editor), editor)
+    return publish_report(report, editor, reviewer).get_absolute_url()
+
+
 def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
     settings.SPAM_MIN_SECONDS = 0
     call_command("seed_demo", accounts_file=str(tmp_path / "accounts.json"), stdout=StringIO())
@@ -63,6 +80,8 @@ def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
     ).content.decode()
     pages["receipt"] = citizen.post("/ysqgk/sq/", application_form()).content.decode()
     pages["not found"] = citizen.get("/xxgk/doc/999999/").content.decode()
+    pages["annual report"] = citizen.get(published_annual_report()).content.decode()
+    assert '<th scope="rowgroup" rowspan="22">' in pages["annual report"]
     for query in [
         "",
         "?q=招聘会",

@@ -131,3 +131,29 @@ def test_titles_and_other_fields_are_escaped(client, people):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<img src=x onerror="alert(1)">' not in html
+
+
+def test_table_captions_scopes_and_spans_survive_and_nothing_else():
+    html = (
+        "<table><caption>收到和处理政府信息公开申请情况<script>alert(1)</script></caption>"
+        '<thead><tr><th scope="colgroup" colspan="5" onclick="alert(1)">法人或其他组织</th></tr></thead>'
+        '<tbody><tr><th scope="rowgroup" rowspan="8" style="color:red">（三）不予公开</th>'
+        '<th scope="row">1.属于国家秘密</th><td colspan="2" rowspan="1" onmouseover="alert(1)">0</td>'
+        "</tr></tbody></table>"
+    )
+    clean = sanitize_body(html)
+    for part in (
+        "<caption>收到和处理政府信息公开申请情况</caption>",
+        '<th scope="colgroup" colspan="5">法人或其他组织</th>',
+        '<th scope="rowgroup" rowspan="8">（三）不予公开</th>',
+        '<th scope="row">1.属于国家秘密</th>',
+        '<td colspan="2" rowspan="1">0</td>',
+    ):
+        assert part in clean
+    assert_clean(clean)
+
+
+def test_a_saved_body_keeps_the_tables_markup(people):
+    table = '<table><caption>表</caption><tbody><tr><th scope="row">行</th><td>1</td></tr></tbody></table>'
+    draft = make_draft(people.editor, body=table)
+    assert Publication.objects.get(pk=draft.pk).body == table

@@ -35,6 +35,7 @@ from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.html import safe_body
 from disclosure.lib.legal import CONSULTATION_MIN_DAYS
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
+from disclosure.selectors.annual_report_document import report_of
 from disclosure.services.publications import publication_save_draft, publication_submit
 
 Status = Publication.Status
@@ -137,10 +138,16 @@ class PublicationAdmin(OfficeScopedAdmin):
         if obj is not None and not permissions.publications.can(request.user, "edit", obj):
             shown_as_html = {"body": "body_display", "drafting_note": "drafting_note_display"}
             fields = [shown_as_html.get(field, field) for field in fields]
+        if obj is not None and report_of(obj) is not None:
+            # Composed on the report's page: the editor would drop the tables' captions and scopes.
+            fields = [
+                "report_body_display" if field in ("body", "body_display") else field
+                for field in fields
+            ]
         return fields
 
     def get_readonly_fields(self, request, obj=None):
-        return ["body_display", "drafting_note_display"]
+        return ["body_display", "drafting_note_display", "report_body_display"]
 
     @admin.display(description="起草说明")
     def drafting_note_display(self, obj):
@@ -149,6 +156,17 @@ class PublicationAdmin(OfficeScopedAdmin):
     @admin.display(description="正文")
     def body_display(self, obj):
         return safe_body(obj.body)
+
+    @admin.display(description="正文")
+    def report_body_display(self, obj):
+        report = report_of(obj)
+        url = reverse("admin:disclosure_annualreport_change", args=[report.pk])
+        return format_html(
+            '<p class="report-note">正文由年度报告的各部分和统计表生成，'
+            '<a href="{}">在年度报告页面修改</a>。</p>{}',
+            url,
+            safe_body(obj.body),
+        )
 
     def _is_feedback(self, request, obj) -> bool:
         if obj is not None:
