@@ -12,6 +12,7 @@ from demo.applications import create_applications
 from demo.bulk import create_bulk_documents
 from demo.consultations import create_consultations
 from demo.documents import create_documents
+from demo.reports import create_report_material
 from demo.site import fill_contact_details
 from demo.staff import Accounts, ensure_staff
 from disclosure.models import InformationRequest, Publication
@@ -45,7 +46,7 @@ def seed(accounts_file: Path, documents: int = 0) -> Seeded:
         if not Publication.objects.filter(opens_on__isnull=False).exists():
             made += create_consultations()
         if not InformationRequest.objects.exists():
-            lines_made = create_applications()
+            lines_made = create_applications() + create_report_material()
             applications_file.parent.mkdir(parents=True, exist_ok=True)
             applications_file.write_text(
                 "".join("\t".join(line) + "\n" for line in lines_made), encoding="utf-8"

@@ -38,6 +38,10 @@ from disclosure.services.reports import annual_report_generate, annual_report_sa
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SECTIONS = ["overview", "problems", "other_matters"]
+IN_WORDS = (
+    "生成时按统计数据写成。刷新统计数据时，没有改动过的这一部分随之更新；"
+    "改动过的保留原样，请核对其中的数字与统计表一致。"
+)
 
 
 def _year_range() -> tuple[int, int]:
@@ -133,6 +137,10 @@ class AnnualReportAdmin(OfficeScopedAdmin):
         if obj is not None and not self.has_change_permission(request, obj):
             return [f"{field}_display" for field in SECTIONS]
         return SECTIONS
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["help_texts"] = {"overview": IN_WORDS, "other_matters": IN_WORDS}
+        return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         return [f"{field}_display" for field in SECTIONS]

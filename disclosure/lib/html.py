@@ -8,9 +8,11 @@ table's <caption> and the `scope` of its header cells (the annual report's
 tables). Neither can carry script.
 """
 
+import html
 import re
 
 import nh3
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
@@ -52,12 +54,32 @@ def _allowlist() -> dict:
 _cleaner = nh3.Cleaner(**_allowlist())
 
 
-def sanitize_body(html: str) -> str:
+def sanitize_body(body: str) -> str:
     """The body with only the allowed markup; an empty element (the editor's empty paragraph) is nothing."""
-    clean = _cleaner.clean(html)
+    clean = _cleaner.clean(body)
     return "" if re.fullmatch(r"<(\w+)></\1>", clean) else clean
 
 
-def safe_body(html: str) -> SafeString:
-    """Sanitized once more on the way out, whatever the database holds."""
-    return mark_safe(sanitize_body(html or ""))
+TABLE_START = re.compile(r"<table\b[^>]*>(?:\s*<caption>(.*?)</caption>)?", re.S)
+
+
+def scrollable_tables(body: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow screen.
+
+    The box can take the keyboard's focus, to be scrolled with the arrow
+    keys, and is named after the table's caption.
+    """
+
+    def boxed(match: re.Match) -> str:
+        label = html.unescape(strip_tags(match.group(1) or "")).strip() or "表格"
+        return (
+            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{escape(label)}">'
+            f"{match.group(0)}"
+        )
+
+    return TABLE_START.sub(boxed, body).replace("</table>", "</table></div>")
+
+
+def safe_body(body: str) -> SafeString:
+    """Sanitized once more on the way out, whatever the database holds; tables scroll in their box."""
+    return mark_safe(scrollable_tables(sanitize_body(body or "")))

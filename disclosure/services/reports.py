@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
+from disclosure.lib.html import sanitize_body
 from disclosure.models import (
     BUREAU_NAME,
     AnnualReport,
@@ -185,6 +186,27 @@ def overview_text(figures: AnnualFigures) -> str:
     return "".join(parts)
 
 
+def _generated_sections(figures: AnnualFigures) -> dict[str, str]:
+    """The sections the figures write, as the database keeps them."""
+    return {
+        "overview": sanitize_body(overview_text(figures)),
+        "other_matters": sanitize_body(f"<p>{fee_sentence(figures)}</p>"),
+    }
+
+
+def _write_figures_in_words(report: AnnualReport, figures: AnnualFigures) -> None:
+    """Write the figures' sentences into the sections staff have not changed since.
+
+    A section staff have edited is theirs: it is kept, and the report page
+    asks them to check its figures against the tables.
+    """
+    before = frozen_figures(report) if report.figures else None
+    generated = _generated_sections(before) if before is not None else {}
+    for name, text in _generated_sections(figures).items():
+        if not getattr(report, name) or getattr(report, name) == generated.get(name):
+            setattr(report, name, text)
+
+
 def compose_body(report: AnnualReport) -> str:
     """The document's body: the six sections, tables 二 to 四 from the frozen figures."""
     return render_to_string(
@@ -281,12 +303,8 @@ def annual_report_generate(*, year: int, actor) -> AnnualReport:
     )
     refreshing = report is not None
     if report is None:
-        report = AnnualReport(
-            year=year,
-            overview=overview_text(figures),
-            problems=PROBLEMS_PROMPT,
-            other_matters=f"<p>{fee_sentence(figures)}</p>",
-        )
+        report = AnnualReport(year=year, problems=PROBLEMS_PROMPT)
+    _write_figures_in_words(report, figures)
     report.figures = figures.as_json()
     report.generated_at = timezone.now()
     report.generated_by = actor

@@ -62,3 +62,23 @@ def test_seed_demo_fills_blanks_once_and_keeps_what_staff_wrote(catalogue, tmp_p
 def test_seed_demo_refuses_a_negative_number_of_documents(tmp_path):
     with pytest.raises(CommandError, match="--documents 不能是负数。"):
         run("seed_demo", documents=-1, accounts_file=str(tmp_path / "accounts.json"))
+
+
+def test_seed_demo_gives_a_full_annual_report(catalogue, tmp_path):
+    from django.utils import timezone
+
+    from demo.reports import report_year
+    from disclosure.selectors.annual_report import annual_figures
+
+    run("seed_demo", accounts_file=str(tmp_path / "accounts.json"))
+    figures = annual_figures(report_year(timezone.localdate()))
+    assert figures.check.ok, figures.check.message()
+    carried_in = figures.table3.row("二、上年结转政府信息公开申请数量").values[-1]
+    lapsed_fee = figures.table3.row(
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    ).values[-1]
+    assert (carried_in, lapsed_fee) == (3, 1)
+    table4 = figures.table4
+    assert (table4.review.upheld, table4.review.corrected) == (1, 1)
+    assert (table4.direct_suit.other, table4.suit_after_review.pending) == (1, 1)
+    assert figures.table2.licences == 14 and figures.fees_collected == 1100

@@ -2,7 +2,7 @@
 
 import pytest
 
-from disclosure.lib.html import sanitize_body
+from disclosure.lib.html import safe_body, sanitize_body
 from disclosure.models import Publication
 from tests.factories import make_draft, make_published
 
@@ -157,3 +157,20 @@ def test_a_saved_body_keeps_the_tables_markup(people):
     table = '<table><caption>表</caption><tbody><tr><th scope="row">行</th><td>1</td></tr></tbody></table>'
     draft = make_draft(people.editor, body=table)
     assert Publication.objects.get(pk=draft.pk).body == table
+
+
+def test_each_table_on_a_page_scrolls_in_a_box_named_after_its_caption():
+    body = (
+        "<p>前言</p><table><caption>表三 <b>收到</b>申请</caption><tr><td>1</td></tr></table>"
+        "<table><tr><td>2</td></tr></table>"
+    )
+    shown = str(safe_body(body))
+    assert shown.count('<div class="table-scroll" tabindex="0" role="region"') == 2
+    assert 'aria-label="表三 收到申请"><table><caption>' in shown
+    assert 'aria-label="表格"><table><tbody>' in shown
+    assert shown.count("</table></div>") == 2 and shown.startswith("<p>前言</p>")
+
+
+def test_a_caption_cannot_break_out_of_its_box_label():
+    shown = str(safe_body('<table><caption>"><script>x</script>标题</caption></table>'))
+    assert "<script" not in shown and 'aria-label="&quot;&gt;标题"><table>' in shown

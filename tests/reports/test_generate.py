@@ -109,6 +109,31 @@ def test_refreshing_keeps_what_staff_wrote_and_recomputes_the_tables(people, dat
     )
 
 
+def test_refreshing_rewrites_the_figures_in_words_staff_left_as_generated(people, data):
+    report = generated(people)
+    assert "本年新收政府信息公开申请2件" in report.overview
+    received(f"{YEAR}-06-01", people.editor)
+    refreshed = generated(people)
+    assert "本年新收政府信息公开申请3件" in refreshed.overview
+    assert refreshed.other_matters == "<p>全年未收取信息处理费。</p>"
+
+
+def test_refreshing_keeps_a_section_staff_changed_even_when_its_figures_are_old(people, data):
+    report = generated(people)
+    changed = report.overview.replace("（请填写本年度政府信息管理情况", "（已改写")
+    annual_report_save_sections(
+        report=report,
+        actor=people.editor,
+        overview=changed,
+        problems=report.problems,
+        other_matters=report.other_matters,
+    )
+    received(f"{YEAR}-06-01", people.editor)
+    refreshed = generated(people)
+    assert refreshed.overview == AnnualReport.objects.get(pk=report.pk).overview
+    assert "本年新收政府信息公开申请2件" in refreshed.overview
+
+
 def test_saving_the_sections_recomposes_the_draft(people, data):
     report = generated(people)
     annual_report_save_sections(
