@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from demo.dates import midday
 from demo.files import PDF
 from demo.staff import Role, staff
 from disclosure.lib.fees import PAYMENT_WORKING_DAYS as FEE_DAYS
@@ -109,6 +110,7 @@ def create_report_material() -> list[tuple[str, str, str]]:
             actor=editor,
             token=uuid.uuid4(),
         )
+        InformationRequest.objects.filter(pk=application.pk).update(submitted_at=midday(on))
         application.demo_code = code
         made.append(application)
         return application
