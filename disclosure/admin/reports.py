@@ -22,6 +22,7 @@ from js_asset import Media
 from disclosure import permissions
 from disclosure.admin.base import OfficeScopedAdmin, person_column
 from disclosure.exceptions import WorkflowError
+from disclosure.lib.annual_report_tables import sections, workbook, workbook_name
 from disclosure.lib.html import safe_body
 from disclosure.models import AnnualReport
 from disclosure.models.reports import FIRST_YEAR
@@ -33,7 +34,6 @@ from disclosure.selectors.annual_report_document import (
     is_stale,
     is_unfinished,
 )
-from disclosure.selectors.annual_report_tables import sections, workbook, workbook_name
 from disclosure.services.reports import annual_report_generate, annual_report_save_sections
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

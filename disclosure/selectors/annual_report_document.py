@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from disclosure.lib.annual_report import AnnualFigures
 from disclosure.models import AnnualReport, Publication
-from disclosure.selectors.annual_report import AnnualFigures, annual_figures
+from disclosure.selectors.annual_report import annual_figures
 
 PROMPT = "（请填写"
 STALE = "统计数据在生成后有变化，请先刷新年度报告。"

@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
+from disclosure.lib.annual_report import AnnualFigures
+from disclosure.lib.annual_report_tables import sections
 from disclosure.lib.html import sanitize_body
 from disclosure.models import (
     BUREAU_NAME,
@@ -32,9 +34,8 @@ from disclosure.models.base import locked
 from disclosure.models.reports import FIRST_YEAR
 from disclosure.permissions.base import Role, has_role
 from disclosure.permissions.reports import can_generate_report, report_item, working_draft
-from disclosure.selectors.annual_report import AnnualFigures, annual_figures
+from disclosure.selectors.annual_report import annual_figures
 from disclosure.selectors.annual_report_document import documents_published_in, frozen_figures
-from disclosure.selectors.annual_report_tables import sections
 from disclosure.selectors.applications import receiving_office
 from disclosure.services.publications import publication_save_draft
 

@@ -11,14 +11,9 @@ from decimal import Decimal
 
 import pytest
 
+from disclosure.lib.annual_report import COLUMNS, AnnualFigures, Outcomes, Regulations
 from disclosure.models import InformationRequest, ReplyType
-from disclosure.selectors.annual_report import (
-    COLUMNS,
-    AnnualFigures,
-    Outcomes,
-    Regulations,
-    annual_figures,
-)
+from disclosure.selectors.annual_report import annual_figures
 from tests.annual import two_years
 
 Status = InformationRequest.Status
@@ -66,6 +61,10 @@ TABLE_3_2026 = [
     ("（七）总计", "", (8, 5, 5, 4, 5, 5, 32)),
     ("四、结转下年度继续办理", "", (2, 1, 1, 1, 0, 0, 5)),
 ]
+
+
+def test_the_report_columns_are_the_applicant_types_in_their_order():
+    assert (*InformationRequest.ApplicantType.labels, "总计") == COLUMNS
 
 
 def test_the_fixture_covers_every_applicant_type_and_every_reply(data):

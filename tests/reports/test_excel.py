@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from disclosure.lib.annual_report_tables import workbook, workbook_name
 from disclosure.models import Appeal, YearlyFigures
 from disclosure.selectors.annual_report import annual_figures
-from disclosure.selectors.annual_report_tables import workbook, workbook_name
 from tests.citizens import a_year_of_applications
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,9 @@ import json
 from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
+from disclosure.lib.annual_report import COLUMNS, AnnualFigures
 from disclosure.models.reports import FIRST_YEAR
-from disclosure.selectors.annual_report import COLUMNS, AnnualFigures, annual_figures
+from disclosure.selectors.annual_report import annual_figures
 
 
 def width(text: str) -> int:

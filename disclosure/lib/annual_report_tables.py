@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from disclosure.selectors.annual_report import COLUMNS, AnnualFigures, Outcomes
+from disclosure.lib.annual_report import COLUMNS, AnnualFigures, Outcomes
 
 FEE_FORMAT = "0.0000"
 CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
