@@ -18,15 +18,11 @@ from disclosure import permissions
 from disclosure.admin.base import OfficeScopedAdmin, person_column
 from disclosure.exceptions import WorkflowError
 from disclosure.models import Appeal, InformationRequest, Office, YearlyFigures
+from disclosure.models.base import constraint_message
 from disclosure.selectors.applications import receiving_office
 from disclosure.services.reports import appeal_save, yearly_figures_save
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _constraint_message(model, name: str) -> str:
-    found = next(each for each in model._meta.constraints if each.name == name)
-    return str(found.violation_error_message)
 
 
 class YearlyFiguresForm(forms.ModelForm):
@@ -73,13 +69,13 @@ class AppealForm(forms.ModelForm):
         cleaned = super().clean()
         kind, route = cleaned.get("kind"), cleaned.get("route")
         if kind and (route if kind == Appeal.Kind.REVIEW else not route):
-            self.add_error("route", _constraint_message(Appeal, "appeal_suit_has_route"))
+            self.add_error("route", constraint_message(Appeal, "appeal_suit_has_route"))
         result, decided_on = cleaned.get("result"), cleaned.get("decided_on")
         if result and (decided_on is None) != (result == Appeal.Result.PENDING):
-            self.add_error("decided_on", _constraint_message(Appeal, "appeal_decided_has_date"))
+            self.add_error("decided_on", constraint_message(Appeal, "appeal_decided_has_date"))
         filed_on = cleaned.get("filed_on")
         if filed_on and decided_on and decided_on < filed_on:
-            self.add_error("decided_on", _constraint_message(Appeal, "appeal_decided_after_filed"))
+            self.add_error("decided_on", constraint_message(Appeal, "appeal_decided_after_filed"))
         application, office = cleaned.get("application"), cleaned.get("office")
         if application and office and application.office_id != office.pk:
             self.add_error("application", "所涉申请须是承办科室办理的申请。")

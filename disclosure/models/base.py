@@ -1,4 +1,4 @@
-"""What every model module shares: locking a row, and yearly serial numbers."""
+"""What every model module shares: locking a row, constraints' messages, yearly serial numbers."""
 
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ def locked(instance: M) -> M:
     the second on what the first left.
     """
     return type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+
+
+def constraint_message(model: type[models.Model], name: str) -> str:
+    """What `model` says when its constraint `name` is broken."""
+    found = next(each for each in model._meta.constraints if each.name == name)
+    return str(found.violation_error_message)
 
 
 class YearlySequence(models.Model):

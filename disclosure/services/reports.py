@@ -30,7 +30,7 @@ from disclosure.models import (
     PublicationEvent,
     YearlyFigures,
 )
-from disclosure.models.base import locked
+from disclosure.models.base import constraint_message, locked
 from disclosure.models.reports import FIRST_YEAR
 from disclosure.permissions.base import Role, has_role
 from disclosure.permissions.reports import can_generate_report, report_item, working_draft
@@ -58,12 +58,6 @@ def _validated_save(row, actor, duplicate: str = "") -> None:
         raise WorkflowError(duplicate or "保存失败，请刷新后重试。") from error
 
 
-def _message_of(model, constraint: str) -> str:
-    """What the model says when `constraint` is broken."""
-    found = next(each for each in model._meta.constraints if each.name == constraint)
-    return str(found.violation_error_message)
-
-
 @transaction.atomic
 def yearly_figures_save(*, figures: YearlyFigures, actor) -> YearlyFigures:
     """Enter or correct an office's counts for one year: its own staff, or an administrator."""
@@ -76,7 +70,9 @@ def yearly_figures_save(*, figures: YearlyFigures, actor) -> YearlyFigures:
         figures.office_id is not None and policy.can_edit(actor, figures),
         "只能填报本科室或单位的年度统计数据。",
     )
-    _validated_save(figures, actor, _message_of(YearlyFigures, "yearly_figures_once_per_office"))
+    _validated_save(
+        figures, actor, constraint_message(YearlyFigures, "yearly_figures_once_per_office")
+    )
     return figures
 
 
