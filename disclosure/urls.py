@@ -1,6 +1,14 @@
 from django.urls import path, re_path
 
-from disclosure.views import applications, catalogue, consultations, files, publications, search
+from disclosure.views import (
+    applications,
+    catalogue,
+    consultations,
+    feeds,
+    files,
+    publications,
+    search,
+)
 
 app_name = "disclosure"
 
@@ -18,5 +26,19 @@ urlpatterns = [
     path("ysqgk/sq/", applications.apply, name="application_apply"),
     path("ysqgk/hz/", applications.receipt, name="application_receipt"),
     path("ysqgk/cx/", applications.lookup, name="application_lookup"),
+    path("feeds/rss.xml", feeds.site_rss, name="feed_site"),
+    path("feeds/atom.xml", feeds.site_atom, name="feed_site_atom"),
+    path("feeds/office/<int:pk>/rss.xml", feeds.office_rss, name="feed_office"),
+    path("feeds/office/<int:pk>/atom.xml", feeds.office_atom, name="feed_office_atom"),
+    re_path(
+        r"^feeds/xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/rss\.xml$",
+        feeds.column_rss,
+        name="feed_column",
+    ),
+    re_path(
+        r"^feeds/xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/atom\.xml$",
+        feeds.column_atom,
+        name="feed_column_atom",
+    ),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", catalogue.item_detail, name="item"),
 ]
