@@ -1,6 +1,16 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
-from disclosure.views import applications, catalogue, consultations, files, publications, search
+from disclosure.views import (
+    applications,
+    catalogue,
+    consultations,
+    files,
+    publications,
+    search,
+    site,
+)
+from disclosure.views.sitemaps import SITEMAPS
 
 app_name = "disclosure"
 
@@ -18,5 +28,9 @@ urlpatterns = [
     path("ysqgk/sq/", applications.apply, name="application_apply"),
     path("ysqgk/hz/", applications.receipt, name="application_receipt"),
     path("ysqgk/cx/", applications.lookup, name="application_lookup"),
+    path("wzdt/", site.sitemap_page, name="sitemap_page"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site.robots_txt, name="robots"),
+    path("favicon.ico", site.favicon, name="favicon"),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", catalogue.item_detail, name="item"),
 ]

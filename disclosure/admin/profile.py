@@ -9,7 +9,11 @@ from disclosure.models import SiteProfile
 class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "address", "postcode", "phone", "email", "office_hours"]}),
-        ("网站备案信息", {"fields": ["website_code", "icp_record", "police_record"]}),
+        (
+            "网站标识与备案信息",
+            {"fields": ["domain", "website_code", "conac_url", "icp_record", "police_record"]},
+        ),
+        ("页脚链接", {"fields": ["portal_name", "portal_url", "hotline_url", "services_url"]}),
     ]
 
     def changelist_view(self, request, extra_context=None):
