@@ -11,26 +11,14 @@ from django.utils import timezone
 from disclosure.checks import site_identity_is_complete
 from disclosure.models import SiteProfile
 from disclosure.services.publications import publication_withdraw
-from tests.factories import item_by_path, make_published
+from tests.factories import SITE_IDENTITY, item_by_path, make_published
 
 pytestmark = pytest.mark.django_db
-
-IDENTITY = {
-    "domain": "www.zlt.gov.cn/rsj",
-    "website_code": "1507830012",
-    "conac_url": "https://bszs.conac.cn/sitename?method=show&id=ABC123",
-    "icp_record": "蒙ICP备12345678号",
-    "police_record": "蒙公网安备 15078302000123号",
-    "portal_name": "扎兰屯市人民政府",
-    "portal_url": "https://www.zlt.gov.cn/",
-    "hotline_url": "https://12345.example.gov.cn/",
-    "services_url": "https://zwfw.nmg.gov.cn/",
-}
 
 
 @pytest.fixture
 def identity(catalogue):
-    profile, _ = SiteProfile.objects.update_or_create(id=1, defaults=IDENTITY)
+    profile, _ = SiteProfile.objects.update_or_create(id=1, defaults=SITE_IDENTITY)
     return profile
 
 
@@ -198,10 +186,10 @@ def test_the_deploy_check_warns_for_each_missing_part(catalogue):
     warnings = site_identity_is_complete(None)
     assert len(warnings) == 8
     assert all(isinstance(w, Warning) and w.id == "disclosure.W004" for w in warnings)
-    SiteProfile.objects.update_or_create(id=1, defaults=IDENTITY | {"hotline_url": ""})
+    SiteProfile.objects.update_or_create(id=1, defaults=SITE_IDENTITY | {"hotline_url": ""})
     [warning] = site_identity_is_complete(None)
     assert "12345" in warning.msg
-    SiteProfile.objects.filter(id=1).update(hotline_url=IDENTITY["hotline_url"])
+    SiteProfile.objects.filter(id=1).update(hotline_url=SITE_IDENTITY["hotline_url"])
     assert site_identity_is_complete(None) == []
 
 
