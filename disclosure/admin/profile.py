@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 
 from disclosure.admin.base import DeclaredLookupsOnly
@@ -7,6 +8,8 @@ from disclosure.models import SiteProfile
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+    # An address typed without its scheme is taken as https, as government sites are.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "address", "postcode", "phone", "email", "office_hours"]}),
         (
