@@ -196,3 +196,21 @@ def test_the_deploy_check_warns_for_each_missing_part(catalogue):
 def test_the_deploy_check_messages_are_in_english(catalogue):
     for warning in site_identity_is_complete(None):
         assert not re.search(r"[\u4e00-\u9fff]", warning.msg), warning.msg
+
+
+def test_the_identity_is_entered_under_site_profile_in_the_admin(admin_client, catalogue, client):
+    url = admin_client.get("/admin/disclosure/siteprofile/").url
+    form = {"name": "扎兰屯市人力资源和社会保障局"} | SITE_IDENTITY
+    response = admin_client.post(
+        url, form | {"hotline_url": "不是网址", "portal_url": "www.zlt.gov.cn"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "有效的" in html and "www.zlt.gov.cn/rsj" in html and "不是网址" in html
+    assert SiteProfile.load().domain == ""
+    response = admin_client.post(url, form | {"portal_url": "www.zlt.gov.cn"})
+    assert response.status_code == 302
+    profile = SiteProfile.load()
+    assert profile.portal_url == "https://www.zlt.gov.cn"
+    assert profile.conac_url == SITE_IDENTITY["conac_url"]
+    assert 'href="https://www.zlt.gov.cn"' in footer(client.get("/").content.decode())
