@@ -6,7 +6,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from disclosure.lib.workdays import PACKAGE_YEARS
-from disclosure.models import STATUTORY_HOLIDAYS, HolidaySchedule, Publication
+from disclosure.models import STATUTORY_HOLIDAYS, HolidaySchedule, Publication, SiteProfile
 
 DEFAULT_CREDIT_CODE = "000000000000000000"
 
@@ -76,4 +76,37 @@ def published_documents_are_in_the_search_index(app_configs, **kwargs):
             hint="Run `manage.py rebuild_search_index`; until then search does not find them.",
             id="disclosure.W003",
         )
+    ]
+
+
+IDENTITY_FIELDS = {
+    "domain": "the site's domain (the SiteDomain meta tag)",
+    "website_code": "the government website code (the SiteIDCode meta tag and the error report link)",
+    "conac_url": "the registration link of the Party and government website mark",
+    "icp_record": "the ICP record number",
+    "police_record": "the public security record number",
+    "portal_url": "the county government portal's address",
+    "hotline_url": "the 12345 platform's address",
+    "services_url": "the government services website's address",
+}
+
+
+@register(deploy=True)
+def site_identity_is_complete(app_configs, **kwargs):
+    """The national indicators ask for the site's identity on every page; each part missing costs points.
+
+    A database that is not migrated yet has no profile to look at: no warning then.
+    """
+    try:
+        profile = SiteProfile.load()
+    except DatabaseError:
+        return []
+    return [
+        Warning(
+            f"The site profile lacks {label}.",
+            hint="Fill it in under 网站信息 in the admin; the pages show it once it is set.",
+            id="disclosure.W004",
+        )
+        for field, label in IDENTITY_FIELDS.items()
+        if not getattr(profile, field)
     ]

@@ -1,3 +1,4 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
 from disclosure.views import (
@@ -8,7 +9,9 @@ from disclosure.views import (
     files,
     publications,
     search,
+    site,
 )
+from disclosure.views.sitemaps import SITEMAPS
 
 app_name = "disclosure"
 
@@ -40,5 +43,9 @@ urlpatterns = [
         feeds.column_atom,
         name="feed_column_atom",
     ),
+    path("wzdt/", site.sitemap_page, name="sitemap_page"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site.robots_txt, name="robots"),
+    path("favicon.ico", site.favicon, name="favicon"),
     re_path(r"^xxgk/(?P<path>[-\w]+(?:/[-\w]+){0,2})/$", catalogue.item_detail, name="item"),
 ]

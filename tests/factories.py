@@ -193,3 +193,17 @@ def publish_report(report, editor, reviewer):
     return publication_approve(
         publication=publication, actor=reviewer, confidentiality_note="经审查，不涉密"
     )
+
+
+# Every part of the site's identity (网站信息) filled in.
+SITE_IDENTITY = {
+    "domain": "www.zlt.gov.cn/rsj",
+    "website_code": "1507830012",
+    "conac_url": "https://bszs.conac.cn/sitename?method=show&id=ABC123",
+    "icp_record": "蒙ICP备12345678号",
+    "police_record": "蒙公网安备 15078302000123号",
+    "portal_name": "扎兰屯市人民政府",
+    "portal_url": "https://www.zlt.gov.cn/",
+    "hotline_url": "https://12345.example.gov.cn/",
+    "services_url": "https://zwfw.nmg.gov.cn/",
+}

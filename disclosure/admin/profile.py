@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 
 from disclosure.admin.base import DeclaredLookupsOnly
@@ -7,9 +8,15 @@ from disclosure.models import SiteProfile
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+    # An address typed without its scheme is taken as https, as government sites are.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "address", "postcode", "phone", "email", "office_hours"]}),
-        ("网站备案信息", {"fields": ["website_code", "icp_record", "police_record"]}),
+        (
+            "网站标识与备案信息",
+            {"fields": ["domain", "website_code", "conac_url", "icp_record", "police_record"]},
+        ),
+        ("页脚链接", {"fields": ["portal_name", "portal_url", "hotline_url", "services_url"]}),
     ]
 
     def changelist_view(self, request, extra_context=None):

@@ -40,6 +40,7 @@ def test_a_citizen_finds_an_item_from_the_directory(page: Page, site):
         "/xxgk/jgjj/ldjj/",
         "/xxgk/zfxxgk/gkzn/",
         "/xxgk/doc/1/",
+        "/wzdt/",
         "/no-such-page/",
     ],
 )
@@ -79,3 +80,22 @@ def test_no_csp_violations_in_the_console(page: Page, site):
     for path in ("/", "/xxgk/", "/xxgk/zcfg/zcwj/"):
         page.goto(f"{site}{path}")
     assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+def test_the_footer_with_the_sites_identity_is_accessible_and_local(page: Page, site):
+    from disclosure.models import SiteProfile
+    from tests.factories import SITE_IDENTITY
+
+    SiteProfile.objects.update_or_create(id=1, defaults=SITE_IDENTITY)
+    requests, messages = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: messages.append(message.text))
+    page.goto(f"{site}/wzdt/")
+    footer = page.locator("footer")
+    expect(footer.get_by_role("link", name="党政机关")).to_be_visible()
+    expect(footer.get_by_role("link", name="我为政府网站找错")).to_be_visible()
+    for image in footer.locator("img").all():
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert all(url.startswith(site) for url in requests), requests
+    assert not [m for m in messages if "Content Security Policy" in m], messages
+    assert_accessible(page)

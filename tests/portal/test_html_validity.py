@@ -57,9 +57,18 @@ def published_annual_report() -> str:
     return publish_report(report, editor, reviewer).get_absolute_url()
 
 
+def site_identity_set() -> None:
+    """Every part of the site's identity filled in, so the pages show all their tags and links."""
+    from disclosure.models import SiteProfile
+    from tests.factories import SITE_IDENTITY
+
+    SiteProfile.objects.update_or_create(id=1, defaults=SITE_IDENTITY)
+
+
 def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
     settings.SPAM_MIN_SECONDS = 0
     call_command("seed_demo", accounts_file=str(tmp_path / "accounts.json"), stdout=StringIO())
+    site_identity_set()
     citizen = Client()
     pages = {
         path: body
@@ -68,6 +77,7 @@ def test_every_public_page_is_valid_html(catalogue, tmp_path, settings):
     }
     pages = {path: body for path, body in pages.items() if body.lstrip().startswith("<!doctype")}
     assert len(pages) > 40
+    assert "/wzdt/" in pages  # the 网站地图, linked from every footer
     # Pages that only a form's answer shows.
     from disclosure.models import Publication
 
