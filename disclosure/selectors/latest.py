@@ -15,6 +15,9 @@ from disclosure.selectors.catalogue import Node, find_path
 LATEST = 10
 PER_BLOCK = 6
 
+# Lists show documents: a leader's profile or a standing page is no news.
+LISTED = (CatalogueItem.Presentation.DOCUMENTS, CatalogueItem.Presentation.CONSULTATIONS)
+
 # The home page's blocks: a heading and the items that may fill it, by path.
 # The first path the public tree has gives the block; a block none of whose
 # items is public is left out. The catalogue has no 通知公告 column: its
@@ -41,7 +44,7 @@ def subtree(node: Node) -> list[Node]:
 def latest(tree: list[Node], under: Node | None = None, count: int = LATEST) -> list[Publication]:
     """The newest public documents of the whole tree, or under one node, newest first."""
     nodes = subtree(under) if under else [below for root in tree for below in subtree(root)]
-    items = {node.item.id: node.item for node in nodes}
+    items = {node.item.id: node.item for node in nodes if node.item.presentation in LISTED}
     documents = list(
         Publication.objects.public()
         .filter(item__in=list(items))

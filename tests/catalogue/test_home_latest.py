@@ -152,3 +152,11 @@ def test_home_and_branch_pages_run_a_bounded_number_of_queries(
     for url in ("/", "/xxgk/zcfg/", "/xxgk/zdly/"):
         with django_assert_max_num_queries(9):
             assert client.get(url).status_code == 200
+
+
+def test_standing_pages_are_not_listed_as_news(client, people):
+    document(people, "zfxxgk/gkzn", title="政府信息公开指南（修订）", body="<p>指南正文</p>")
+    document(people, title="一份答复")
+    rows = listed(section(client.get("/").content.decode(), "最新公开信息"))
+    assert [row[0] for row in rows] == ["一份答复"]
+    assert "指南正文" in client.get("/xxgk/zfxxgk/gkzn/").content.decode()
