@@ -1,8 +1,10 @@
 """The catalogue's public pages: the home page, the 公开目录 table, each item's page.
 
-An item at the end of a branch shows what its presentation says: the
-offices (股室 or 局属单位), one page, the leaders, its consultations, or its
-list of documents.
+The home page shows the newest public documents and the blocks of the
+columns it names. A branch page lists its children and the newest documents
+under them. An item at the end of a branch shows what its presentation says:
+the offices (股室 or 局属单位), one page, the leaders, its consultations, or
+its list of documents.
 """
 
 from django.http import Http404
@@ -11,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from disclosure.models import CatalogueItem, Channel, Office, Publication
+from disclosure.selectors import latest
 from disclosure.selectors.catalogue import directory_rows, find_path, public_tree
 from disclosure.views.consultations import consultation_list
 from disclosure.views.publications import document_list
@@ -48,6 +51,8 @@ def home(request):
             "tree": tree,
             "consultations_item": consultations_item,
             "open_consultations": list(open_consultations),
+            "latest": latest.latest(tree),
+            "blocks": latest.home_blocks(tree),
         },
     )
 
@@ -73,6 +78,8 @@ def item_detail(request, path: str):
             (channel, channel in item.channels.all()) for channel in Channel.objects.all()
         ]
         context |= _item_content(request, item)
+    else:
+        context["latest"] = latest.latest(tree, under=node)
     return render(request, "disclosure/item.html", context)
 
 

@@ -34,6 +34,7 @@ def test_a_citizen_finds_an_item_from_the_directory(page: Page, site):
         "/",
         "/xxgk/",
         "/xxgk/jgjj/",
+        "/xxgk/zcfg/",
         "/xxgk/zcfg/zcwj/",
         "/xxgk/jgjj/ssdw/",
         "/xxgk/gfxwj/gfxwj/gfxwj/",
