@@ -61,6 +61,10 @@ class CatalogueItemForm(forms.ModelForm):
             "deadline_rule",
             "timely_days",
             "publisher",
+            "basis",
+            "mode",
+            "levels",
+            "beyond_seed",
             "channels",
             "audience",
             "audience_note",
@@ -73,6 +77,7 @@ class CatalogueItemForm(forms.ModelForm):
             "channels": forms.CheckboxSelectMultiple,
             "offices": forms.CheckboxSelectMultiple,
             "content": forms.Textarea(attrs={"rows": 4}),
+            "basis": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -168,6 +173,13 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                     "deadline_summary",
                     "publisher",
                 ]
+            },
+        ),
+        (
+            "公开依据、方式和层级",
+            {
+                "fields": ["basis", "mode", "levels", "beyond_seed"],
+                "description": "按基层政务公开标准目录填写。",
             },
         ),
         ("文件", {"fields": ["document_fields", "report_role"]}),

@@ -28,5 +28,8 @@ EXTRA_COLUMNS = {
     "排序": "order",
     "网址标识": "slug",
     "展示方式": "presentation",
+    "公开依据": "basis",
+    "公开方式": "mode",
+    "公开层级": "levels",
 }
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

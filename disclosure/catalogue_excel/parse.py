@@ -135,7 +135,10 @@ def parse_workbook(file) -> ParseResult:
         for col in range(office_col + 1, len(above))
         if above[col] in EXTRA_COLUMNS
     }
-    presentations = {label: value for value, label in CatalogueItem.Presentation.choices}
+    choices = {
+        field: {label: value for value, label in CatalogueItem._meta.get_field(field).choices}
+        for field in ("presentation", "mode", "levels")
+    }
 
     channels_by_name = {channel.name: channel for channel in Channel.objects.all()}
     channel_cols = []
@@ -214,7 +217,7 @@ def parse_workbook(file) -> ParseResult:
             errors.append("“责任科室”不能超过200个字")
 
         extra = {name: row[col] for name, col in extra_cols.items()}
-        extra_errors, extra_values = _extra_values(extra, presentations)
+        extra_errors, extra_values = _extra_values(extra, choices)
         errors += extra_errors
         slug = extra_values.get("slug")
         if slug:
@@ -276,9 +279,10 @@ def _rule_problem(words: str, label: str, longest: int) -> str | None:
     return None
 
 
-def _extra_values(cells: dict[str, str], presentations: dict[str, str]) -> tuple[list, dict]:
+def _extra_values(cells: dict[str, str], choices: dict[str, dict[str, str]]) -> tuple[list, dict]:
     """The extra columns of one row: (errors, values); a blank cell keeps the item's own value,
-    except 时限计算规则, where blank means none."""
+    except 时限计算规则, where blank means none. `choices` maps each choice field's labels
+    to its values."""
     errors, values = [], {}
     if "deadline_rule" in cells:
         rule = cells["deadline_rule"]
@@ -297,12 +301,17 @@ def _extra_values(cells: dict[str, str], presentations: dict[str, str]) -> tuple
             values["slug"] = slug
         else:
             errors.append(f"“网址标识”只能由小写字母、数字和连字符组成，现在是“{cells['slug']}”")
-    presentation = cells.get("presentation", "")
-    if presentation:
-        if presentation in presentations:
-            values["presentation"] = presentations[presentation]
+    if cells.get("basis"):
+        values["basis"] = cells["basis"]
+    for field, labels in choices.items():
+        label = cells.get(field, "")
+        if not label:
+            continue
+        if label in labels:
+            values[field] = labels[label]
         else:
-            errors.append(f"“展示方式”应为{'、'.join(presentations)}之一，现在是“{presentation}”")
+            column = CatalogueItem._meta.get_field(field).verbose_name
+            errors.append(f"“{column}”应为{'、'.join(labels)}之一，现在是“{label}”")
     return errors, values
 
 

@@ -28,6 +28,9 @@ class ImportRow:
     order: int | None = None
     slug: str | None = None
     presentation: str | None = None
+    basis: str | None = None
+    mode: str | None = None
+    levels: str | None = None
 
     def to_json(self) -> dict:
         """For keeping a checked file between its preview and its confirmation."""

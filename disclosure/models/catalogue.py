@@ -131,6 +131,19 @@ class CatalogueItem(models.Model):
         UNITS = "units", "结构化列表：所属单位"
         CONSULTATIONS = "consultations", "征求意见及反馈"
 
+    class Mode(models.TextChoices):
+        """公开方式, as the 基层政务公开标准目录 names it."""
+
+        PROACTIVE = "proactive", "主动公开"
+        ON_REQUEST = "on_request", "依申请公开"
+
+    class Levels(models.TextChoices):
+        """公开层级: which level of government discloses the item."""
+
+        COUNTY = "county", "县级"
+        TOWNSHIP = "township", "乡级"
+        BOTH = "both", "县级和乡级"
+
     parent = models.ForeignKey(
         "self",
         verbose_name="上级事项",
@@ -190,6 +203,20 @@ class CatalogueItem(models.Model):
     offices = models.ManyToManyField(Office, verbose_name="责任科室", blank=True)
     office_text = models.CharField(
         "责任科室（目录原文）", max_length=200, blank=True, help_text="目录中“责任科室”一栏的原文。"
+    )
+    basis = models.TextField(
+        "公开依据",
+        blank=True,
+        help_text="要求公开本事项的法律法规或文件，例如“《中华人民共和国政府信息公开条例》第二十条”。",
+    )
+    mode = models.CharField("公开方式", max_length=20, choices=Mode.choices, default=Mode.PROACTIVE)
+    levels = models.CharField(
+        "公开层级", max_length=20, choices=Levels.choices, default=Levels.COUNTY
+    )
+    beyond_seed = models.BooleanField(
+        "目录外增设",
+        default=False,
+        help_text="本事项不在本局公布的主动公开事项目录原表中，是按上级要求在目录之外增设的。",
     )
     presentation = models.CharField(
         "展示方式", max_length=20, choices=Presentation.choices, default=Presentation.DOCUMENTS

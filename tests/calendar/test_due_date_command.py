@@ -84,6 +84,8 @@ def test_unparseable_deadline_words_are_refused_in_the_admin_with_a_way_out(clie
         "content": item.content,
         "deadline_text": "收到建议后尽快答复",
         "publisher": item.publisher,
+        "mode": item.mode,
+        "levels": item.levels,
         "channels": [1],
         "audience": "public",
         "office_scope": "listed",

@@ -24,6 +24,10 @@ def form_data(item: CatalogueItem, **changes) -> dict:
         "content": item.content,
         "deadline_text": item.deadline_text,
         "publisher": item.publisher,
+        "basis": item.basis,
+        "mode": item.mode,
+        "levels": item.levels,
+        "beyond_seed": "on" if item.beyond_seed else "",
         "channels": [c.pk for c in item.channels.all()],
         "audience": item.audience,
         "audience_note": item.audience_note,
@@ -74,6 +78,8 @@ def test_adding_an_item_makes_its_slug_level_and_public_page(admin_client, catal
             "content": "常见政策问题的解答",
             "deadline_text": "及时公开",
             "publisher": "扎兰屯市人力资源和社会保障局",
+            "mode": "proactive",
+            "levels": "county",
             "channels": [Channel.objects.get(name="政府网站").pk],
             "audience": "public",
             "office_scope": "listed",
@@ -209,6 +215,8 @@ def test_administrators_choose_what_documents_under_an_item_must_carry(
             "content": "考试公告的标题、文号、成文日期",
             "deadline_text": "信息形成或者变更之日起20个工作日内",
             "publisher": "扎兰屯市人力资源和社会保障局",
+            "mode": "proactive",
+            "levels": "county",
             "audience": "public",
             "office_scope": "listed",
             "offices": [Office.objects.get(name="行政办公室").pk],
@@ -269,3 +277,29 @@ def test_the_item_form_sets_what_an_item_stands_for_in_the_annual_report(admin_c
     listed = admin_client.get(CHANGELIST, {"report_role__exact": "annual_report"})
     assert "政府信息公开年报" in listed.content.decode()
     assert "政策解读" not in listed.content.decode()
+
+
+def test_the_admin_form_saves_the_standard_catalogue_fields(admin_client, catalogue):
+    item = item_by_path("zcfg/zcjd")
+    url = f"{CHANGELIST}{item.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert "公开依据、方式和层级" in page and "目录外增设" in page
+    response = admin_client.post(
+        url,
+        form_data(
+            item, basis="《关于全面推进政务公开工作的意见》", mode="on_request", levels="both"
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert (item.basis, item.mode, item.levels, item.beyond_seed) == (
+        "《关于全面推进政务公开工作的意见》",
+        "on_request",
+        "both",
+        False,
+    )
+    response = admin_client.post(url, form_data(item, mode="secret"))
+    assert response.status_code == 200
+    assert "选择一个有效的选项" in response.content.decode()
+    item.refresh_from_db()
+    assert item.mode == "on_request"

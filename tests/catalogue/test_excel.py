@@ -10,7 +10,7 @@ from disclosure.catalogue_excel.export import export_workbook
 from disclosure.catalogue_excel.parse import parse_workbook
 from disclosure.models import CatalogueItem
 from disclosure.services.catalogue import catalogue_import
-from tests.factories import CHANNELS, ROWS, dump, item_by_path, make_published
+from tests.factories import CHANNELS, dump, item_by_path, leaves, make_published
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,7 @@ def test_export_has_the_seed_layout(catalogue):
         "特定群体",
         "责任科室",
     ]
-    assert ws.max_row == FIRST_ROW - 1 + len(ROWS)
+    assert ws.max_row == FIRST_ROW - 1 + len(leaves())
     row = find_row(ws, "人大建议、政协提案办理情况")
     assert [ws.cell(row, col).value for col in (2, 3)] == [None, None]
     assert ws.cell(row, 7).value == "■" and ws.cell(row, 8).value == "□"
@@ -274,11 +274,14 @@ def test_a_preview_that_no_longer_holds_is_shown_again(admin_client, catalogue):
 
 def test_the_export_carries_every_column_the_import_reads(catalogue):
     ws = exported().active
-    assert [ws.cell(2, col).value for col in range(23, 27)] == [
+    assert [ws.cell(2, col).value for col in range(23, 30)] == [
         "时限计算规则",
         "排序",
         "网址标识",
         "展示方式",
+        "公开依据",
+        "公开方式",
+        "公开层级",
     ]
     row = find_row(ws, "公开指南")
     assert [ws.cell(row, col).value for col in range(24, 27)] == [
@@ -353,3 +356,70 @@ def test_a_rename_with_the_url_column_renames_the_item_and_keeps_its_documents(
     item = item_by_path("jyta")
     assert item.name == "建议提案办理复文" and item.is_active
     assert item.publications.count() == 2
+
+
+def test_the_standard_catalogue_columns_go_out_and_come_back(catalogue):
+    CatalogueItem.objects.filter(name="政策解读").update(
+        basis="《关于全面推进政务公开工作的意见》", mode="on_request", levels="both"
+    )
+    before = dump()
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    assert [ws.cell(row, col).value for col in (27, 28, 29)] == [
+        "《关于全面推进政务公开工作的意见》",
+        "依申请公开",
+        "县级和乡级",
+    ]
+    annual = find_row(ws, "政府信息公开年报")
+    assert [ws.cell(annual, col).value for col in (27, 28, 29)] == [
+        "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
+        "主动公开",
+        "县级",
+    ]
+    summary = import_file(as_file(wb))
+    assert summary.updated == 0 and dump() == before
+
+    ws.cell(row, 27).value = "《中华人民共和国政府信息公开条例》第二十条"
+    ws.cell(row, 28).value = "主动公开"
+    ws.cell(row, 29).value = "乡级"
+    import_file(as_file(wb))
+    item = CatalogueItem.objects.get(name="政策解读")
+    assert (item.basis, item.mode, item.levels) == (
+        "《中华人民共和国政府信息公开条例》第二十条",
+        "proactive",
+        "township",
+    )
+
+
+def test_blank_standard_catalogue_cells_keep_the_items_values(catalogue):
+    CatalogueItem.objects.filter(name="政策解读").update(
+        basis="某文件", mode="on_request", levels="both"
+    )
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    for col in (27, 28, 29):
+        ws.cell(row, col).value = None
+    import_file(as_file(wb))
+    item = CatalogueItem.objects.get(name="政策解读")
+    assert (item.basis, item.mode, item.levels) == ("某文件", "on_request", "both")
+
+
+def test_a_bad_mode_or_level_names_the_row_and_imports_nothing(admin_client, catalogue):
+    before = dump()
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    ws.cell(row, 28).value = "不公开"
+    ws.cell(find_row(ws, "社会保险"), 29).value = "市级"
+    errors = parse_workbook(as_file(wb)).errors
+    assert errors == [
+        f"第{row}行：“公开方式”应为主动公开、依申请公开之一，现在是“不公开”。",
+        f"第{find_row(ws, '社会保险')}行：“公开层级”应为县级、乡级、县级和乡级之一，现在是“市级”。",
+    ]
+    response = admin_client.post(IMPORT_URL, {"file": as_file(wb)})
+    assert response.status_code == 200
+    assert "“公开方式”应为主动公开、依申请公开之一" in response.content.decode()
+    admin_client.post(IMPORT_URL, {"confirm": "1"})
+    assert dump() == before
