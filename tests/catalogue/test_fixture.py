@@ -6,15 +6,17 @@ which is kept in fixtures/seed/. Items the fixture adds beyond the seed are mark
 and checked on their own.
 """
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
 from disclosure.models import BUREAU_NAME, CatalogueItem, Channel, Office
-from tests.factories import CHANNELS, ROWS, dump, leaves
+from tests.factories import CHANNELS, ROWS, dump, item_by_path, leaves
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +118,24 @@ def test_every_item_is_proactive_at_county_level_with_the_plain_bases(catalogue)
     assert basis["行政规范性文件"] == regulations + "第二十条第（一）项"
     assert basis["财政预算、决算信息"] == regulations + "第二十条第（七）项"
     assert basis["政策解读"] == ""
+
+
+def test_the_migration_gives_a_loaded_catalogue_what_the_fixture_has(catalogue):
+    migration = importlib.import_module("disclosure.migrations.0018_catalogue_standard_fields")
+    expected = {item.name: item.basis for item in leaves()}
+    CatalogueItem.objects.filter(beyond_seed=True).delete()
+    CatalogueItem.objects.filter(name="政府信息公开年报").update(basis="本局自定的依据")
+    CatalogueItem.objects.exclude(name="政府信息公开年报").update(basis="")
+    migration.fill_standard_fields(apps, None)
+    migration.fill_standard_fields(apps, None)
+    expected["政府信息公开年报"] = "本局自定的依据"
+    assert {item.name: item.basis for item in leaves()} == expected
+    rules = item_by_path("zfxxgk/gkzd")
+    assert (rules.name, rules.order, rules.beyond_seed, rules.presentation) == (
+        "政府信息公开制度",
+        3,
+        True,
+        "page",
+    )
+    assert rules.office_display() == "行政办公室"
+    assert [channel.name for channel in rules.channels.all()] == ["政府网站"]
