@@ -74,7 +74,7 @@ def test_the_skip_link_is_first_and_visible_on_focus(page: Page, site):
     outline = skip.evaluate("el => getComputedStyle(el).outlineStyle")
     assert outline != "none"
     page.keyboard.press("Enter")
-    assert re.search(r"#main$", page.url)
+    expect(page).to_have_url(re.compile(r"#main$"))
 
 
 def test_no_csp_violations_in_the_console(page: Page, site):
