@@ -15,6 +15,7 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     publications,
     reports,
     staff,
+    statements,
 )
 from disclosure.models import BUREAU_NAME
 

@@ -60,6 +60,7 @@ class CatalogueItemForm(forms.ModelForm):
             "deadline_text",
             "deadline_rule",
             "timely_days",
+            "update_period",
             "publisher",
             "basis",
             "mode",
@@ -156,7 +157,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     search_fields = ["name", "content", "deadline_text", "office_text"]
     list_per_page = 200
     actions = ["deactivate", "activate"]
-    readonly_fields = ["level", "deadline_summary"]
+    readonly_fields = ["level", "deadline_summary", "update_summary"]
     fieldsets = [
         (
             "事项",
@@ -171,6 +172,8 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                     "deadline_rule",
                     "timely_days",
                     "deadline_summary",
+                    "update_period",
+                    "update_summary",
                     "publisher",
                 ]
             },
@@ -219,6 +222,16 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         except RuleError as error:
             return f"无法识别：{error}"
         return rule.describe() if rule else "—"
+
+    @admin.display(description="系统如何检查更新")
+    def update_summary(self, obj: CatalogueItem) -> str:
+        if obj.pk is None:
+            return "保存后显示。"
+        days = obj.expected_update_days()
+        if days is None:
+            return "只检查是否空白（没有任何信息或情况说明）。"
+        source = "按所选周期" if obj.update_period else "按公开时限推算"
+        return f"{source}，超过{days}天没有新信息或情况说明的，列为不更新栏目。"
 
     @admin.display(description="责任科室")
     def office_cell(self, obj: CatalogueItem) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.models import Publication
-from disclosure.selectors import compliance
+from disclosure.selectors import columns, compliance
 
 
 def deadlines_view(request):
@@ -27,6 +27,9 @@ def deadlines_view(request):
             compliance.items_with_deadlines(office),
             timezone.localdate(),
             applications=permissions.applications.visible(user),
+        ),
+        "columns": columns.column_check(
+            timezone.localdate(), office, can_state=permissions.statements.can_add(user)
         ),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

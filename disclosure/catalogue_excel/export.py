@@ -16,6 +16,7 @@ from disclosure.catalogue_excel.layout import (
     CHANNELS,
     CONTENT,
     DEADLINE,
+    DERIVED_PERIOD,
     EXTRA_COLUMNS,
     FIRST_COLUMNS,
     GROUP,
@@ -85,6 +86,7 @@ def export_workbook() -> bytes:
             item.basis,
             item.get_mode_display(),
             item.get_levels_display(),
+            item.get_update_period_display() if item.update_period else DERIVED_PERIOD,
         ]
         for col, value in enumerate(values, start=1):
             ws.cell(row, col, value)
@@ -99,7 +101,7 @@ def export_workbook() -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     widths = {1: 14, 2: 14, 3: 14, 4: 40, 5: 18, 6: 18, office_col: 18, office_col + 1: 18}
     widths |= {office_col + 3: 10, office_col + 4: 14, office_col + 5: 30, office_col + 6: 12}
-    widths |= {office_col + 7: 12}
+    widths |= {office_col + 7: 12, office_col + 8: 14}
     for col in range(1, last + 1):
         ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 6)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 4)

@@ -31,5 +31,8 @@ EXTRA_COLUMNS = {
     "公开依据": "basis",
     "公开方式": "mode",
     "公开层级": "levels",
+    "更新周期": "update_period",
 }
+# How an export names a blank 更新周期, and an import reads it back.
+DERIVED_PERIOD = "按公开时限推算"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -13,6 +13,7 @@ from disclosure.catalogue_excel.layout import (
     BLANKS,
     CONTENT,
     DEADLINE,
+    DERIVED_PERIOD,
     EXTRA_COLUMNS,
     FIRST_COLUMNS,
     GROUP,
@@ -137,8 +138,9 @@ def parse_workbook(file) -> ParseResult:
     }
     choices = {
         field: {label: value for value, label in CatalogueItem._meta.get_field(field).choices}
-        for field in ("presentation", "mode", "levels")
+        for field in ("presentation", "mode", "levels", "update_period")
     }
+    choices["update_period"][DERIVED_PERIOD] = ""
 
     channels_by_name = {channel.name: channel for channel in Channel.objects.all()}
     channel_cols = []

@@ -31,6 +31,7 @@ class ImportRow:
     basis: str | None = None
     mode: str | None = None
     levels: str | None = None
+    update_period: str | None = None
 
     def to_json(self) -> dict:
         """For keeping a checked file between its preview and its confirmation."""

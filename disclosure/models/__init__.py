@@ -7,7 +7,8 @@ feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `audit` who did what (workflow events) and who saw personal data;
 `ratelimit` the counters that guard the citizens' forms; `search` the
 site search index; `reports` the annual report and the figures staff
-enter for it.
+enter for it; `statements` the dated statements of columns with nothing
+new to publish.
 """
 
 from disclosure.models.applications import (
@@ -38,11 +39,13 @@ from disclosure.models.ratelimit import ClientAttempt, ClientLock
 from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
 from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
+from disclosure.models.statements import STATEMENT_MAX_LENGTH, ItemStatement
 
 __all__ = [
     "BUREAU_NAME",
     "MAX_LEVEL",
     "PROFILE_FIELDS",
+    "STATEMENT_MAX_LENGTH",
     "STATUTORY_HOLIDAYS",
     "AnnualReport",
     "Appeal",
@@ -62,6 +65,7 @@ __all__ = [
     "HolidaySchedule",
     "IndexNumberSequence",
     "InformationRequest",
+    "ItemStatement",
     "Office",
     "OfficeProfileChange",
     "PersonalDataView",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 
+from disclosure.lib import columns
 from disclosure.lib.deadlines import RuleError, parse_rule
 from disclosure.lib.legal import PUBLISH_WORKING_DAYS
 from disclosure.lib.slugs import unique_slug
@@ -131,6 +132,16 @@ class CatalogueItem(models.Model):
         UNITS = "units", "结构化列表：所属单位"
         CONSULTATIONS = "consultations", "征求意见及反馈"
 
+    class UpdatePeriod(models.TextChoices):
+        """How often the column must show something new; blank: as its 公开时限 implies."""
+
+        TWO_WEEKS = "two_weeks", "两周"
+        MONTH = "month", "一个月"
+        QUARTER = "quarter", "一个季度"
+        HALF_YEAR = "half_year", "半年"
+        YEAR = "year", "一年"
+        NONE = "none", "不定期（只查空白）"
+
     class Mode(models.TextChoices):
         """公开方式, as the 基层政务公开标准目录 names it."""
 
@@ -181,6 +192,16 @@ class CatalogueItem(models.Model):
         null=True,
         blank=True,
         help_text=f"公开时限为“及时公开”时，本事项最迟几个工作日内公开；留空为条例规定的{PUBLISH_WORKING_DAYS}个工作日。",
+    )
+    update_period = models.CharField(
+        "更新周期",
+        max_length=20,
+        choices=UpdatePeriod.choices,
+        blank=True,
+        help_text="本栏目最长多久必须有新信息（或情况说明），超过即在“公开时限”页列为不更新栏目。"
+        "留空则按公开时限推算：每月、每季度、每年公开的，按其周期加上公开期限；"
+        "其他的（如“形成之日起20个工作日内”“及时公开”）按半年，与网站检查对通知公告、政策文件类栏目的要求一致。"
+        "单页、领导简介、内设机构、所属单位留空时只检查是否空白。",
     )
     publisher = models.CharField("公开主体", max_length=100, blank=True, default=BUREAU_NAME)
     channels = models.ManyToManyField(Channel, verbose_name="公开渠道和载体", blank=True)
@@ -324,6 +345,33 @@ class CatalogueItem(models.Model):
         """The parsed 公开时限 (a `deadlines` rule), or None for an item without one."""
         words = self.deadline_rule or self.deadline_text
         return parse_rule(words, timely_days=self.timely_days) if words else None
+
+    STANDING = (Presentation.PAGE, Presentation.LEADERS, Presentation.SECTIONS, Presentation.UNITS)
+
+    def expected_update_days(self) -> int | None:
+        """The longest the column may go without an update, in days; None: checked only for blank.
+
+        A set period says it; otherwise a standing page (单页, leaders,
+        offices) is only checked for being blank, and other columns take the
+        period their 公开时限 implies.
+        """
+        period = self.UpdatePeriod
+        days = {
+            period.TWO_WEEKS: columns.TWO_WEEKS,
+            period.MONTH: columns.MONTH,
+            period.QUARTER: columns.QUARTER,
+            period.HALF_YEAR: columns.HALF_YEAR,
+            period.YEAR: columns.YEAR,
+        }
+        if self.update_period:
+            return days.get(self.update_period)
+        if self.presentation in self.STANDING:
+            return None
+        try:
+            rule = self.deadline()
+        except RuleError:
+            rule = None
+        return columns.derived_update_days(rule)
 
     def _deadline_errors(self) -> dict[str, str]:
         field = "deadline_rule" if self.deadline_rule else "deadline_text"

@@ -1,7 +1,7 @@
 """Who may see and do what: one policy object per model.
 
 `publications`, `office_changes`, `comments`, `applications`,
-`yearly_figures`, `appeals` and `annual_reports` each answer `visible(user)`
+`yearly_figures`, `appeals`, `annual_reports` and `statements` each answer `visible(user)`
 (a queryset) and `can(user, action, obj)` (the step, the object's state
 included); the admin, the services and the views all ask them. `base` has who is who:
 administrators, office staff and their roles.
@@ -20,6 +20,7 @@ from disclosure.permissions.consultations import CommentPolicy
 from disclosure.permissions.offices import OfficeChangePolicy
 from disclosure.permissions.publications import PublicationPolicy
 from disclosure.permissions.reports import AnnualReportPolicy, AppealPolicy, YearlyFiguresPolicy
+from disclosure.permissions.statements import ItemStatementPolicy
 
 publications = PublicationPolicy()
 office_changes = OfficeChangePolicy()
@@ -28,6 +29,7 @@ applications = ApplicationPolicy()
 yearly_figures = YearlyFiguresPolicy()
 appeals = AppealPolicy()
 annual_reports = AnnualReportPolicy()
+statements = ItemStatementPolicy()
 
 __all__ = [
     "annual_reports",
@@ -42,5 +44,6 @@ __all__ = [
     "office_members",
     "publications",
     "staff_of",
+    "statements",
     "yearly_figures",
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from disclosure.models import CatalogueItem, Channel, Office, Publication
 from disclosure.selectors import latest
 from disclosure.selectors.catalogue import directory_rows, find_path, public_tree
+from disclosure.selectors.columns import statements_to_show
 from disclosure.views.consultations import consultation_list
 from disclosure.views.publications import document_list
 
@@ -78,6 +79,9 @@ def item_detail(request, path: str):
             (channel, channel in item.channels.all()) for channel in Channel.objects.all()
         ]
         context |= _item_content(request, item)
+        if item.is_publishable:
+            publications = Publication.objects.public().filter(item=item)
+            context["statements"] = statements_to_show(item, publications)
     else:
         context["latest"] = latest.latest(tree, under=node)
     return render(request, "disclosure/item.html", context)
