@@ -15,13 +15,14 @@ from demo.documents import create_documents
 from demo.reports import create_report_material
 from demo.site import fill_contact_details
 from demo.staff import Accounts, ensure_staff
-from disclosure.models import InformationRequest, Publication
+from demo.statements import create_statements
+from disclosure.models import InformationRequest, ItemStatement, Publication
 
 
 @dataclass(frozen=True)
 class Seeded:
     filled: int  # blank contact fields filled in
-    made: int  # documents and consultations created
+    made: int  # documents, consultations and statements created
     # The demo applications as (number, query code, state) lines, kept in a
     # file beside the accounts; None until there is such a file.
     applications: str | None
@@ -31,7 +32,7 @@ class Seeded:
 
 def seed(accounts_file: Path, documents: int = 0) -> Seeded:
     """Demo content, added once: contact details, staff, documents, consultations,
-    applications; then `documents` more published documents, every time."""
+    statements, applications; then `documents` more published documents, every time."""
     with transaction.atomic():
         filled = fill_contact_details()
         accounts = Accounts(accounts_file)
@@ -45,6 +46,8 @@ def seed(accounts_file: Path, documents: int = 0) -> Seeded:
         applications_file = accounts_file.with_name("demo-applications.tsv")
         if not Publication.objects.filter(opens_on__isnull=False).exists():
             made += create_consultations()
+        if not ItemStatement.objects.exists():
+            made += create_statements()
         if not InformationRequest.objects.exists():
             lines_made = create_applications() + create_report_material()
             applications_file.parent.mkdir(parents=True, exist_ok=True)

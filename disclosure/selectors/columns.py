@@ -147,18 +147,22 @@ def column_check(
 
 def statements_to_show(item: CatalogueItem, documents) -> list[ItemStatement]:
     """The statements a column's page shows: its latest, when it has no public document;
-    otherwise those dated after its newest document (`documents`: its public ones).
+    otherwise those newer than its newest document (`documents`: its public ones): dated
+    after it, or on its day and published after it.
 
-    One query: the newest document's local date is a subquery.
+    One query: the newest document's date and time are subqueries.
     """
-    newest = (
-        documents.order_by("-published_at")
-        .annotate(day=TruncDate("published_at"))
-        .values("day")[:1]
-    )
+    newest = documents.order_by("-published_at")
     statements = (
         ItemStatement.objects.filter(item=item, stated_on__lte=timezone.localdate())
-        .annotate(newest=Subquery(newest))
-        .filter(Q(newest__isnull=True) | Q(stated_on__gt=F("newest")))
+        .annotate(
+            newest_at=Subquery(newest.values("published_at")[:1]),
+            newest_on=Subquery(newest.annotate(day=TruncDate("published_at")).values("day")[:1]),
+        )
+        .filter(
+            Q(newest_at__isnull=True)
+            | Q(stated_on__gt=F("newest_on"))
+            | Q(stated_on=F("newest_on"), created_at__gt=F("newest_at"))
+        )
     )
     return list(statements.order_by("-stated_on", "-id")[:STATEMENTS_SHOWN])

@@ -423,3 +423,35 @@ def test_a_bad_mode_or_level_names_the_row_and_imports_nothing(admin_client, cat
     assert "“公开方式”应为主动公开、依申请公开之一" in response.content.decode()
     admin_client.post(IMPORT_URL, {"confirm": "1"})
     assert dump() == before
+
+
+def test_the_update_period_goes_out_and_comes_back(catalogue):
+    CatalogueItem.objects.filter(name="政策解读").update(update_period="two_weeks")
+    before = dump()
+    wb = exported()
+    ws = wb.active
+    assert ws.cell(2, 30).value == "更新周期"
+    row, annual = find_row(ws, "政策解读"), find_row(ws, "政府信息公开年报")
+    assert [ws.cell(row, 30).value, ws.cell(annual, 30).value] == ["两周", "按公开时限推算"]
+    assert import_file(as_file(wb)).updated == 0 and dump() == before
+
+    ws.cell(row, 30).value = "按公开时限推算"
+    ws.cell(annual, 30).value = "一年"
+    import_file(as_file(wb))
+    assert item_by_path("zcfg/zcjd").update_period == ""
+    assert item_by_path("zfxxgk/ndbg").update_period == "year"
+
+
+def test_a_blank_update_period_cell_keeps_the_items_period_and_a_bad_one_is_named(catalogue):
+    CatalogueItem.objects.filter(name="政策解读").update(update_period="quarter")
+    wb = exported()
+    ws = wb.active
+    row = find_row(ws, "政策解读")
+    ws.cell(row, 30).value = None
+    import_file(as_file(wb))
+    assert item_by_path("zcfg/zcjd").update_period == "quarter"
+    ws.cell(row, 30).value = "每天"
+    assert parse_workbook(as_file(wb)).errors == [
+        f"第{row}行：“更新周期”应为两周、一个月、一个季度、半年、一年、不定期（只查空白）、"
+        "按公开时限推算之一，现在是“每天”。"
+    ]

@@ -233,3 +233,11 @@ def test_the_column_page_stays_within_its_queries(client, people, django_assert_
     published(people)
     with django_assert_max_num_queries(10):
         assert client.get("/xxgk/jyta/").status_code == 200
+
+
+def test_a_statement_of_the_same_day_shows_only_if_published_after_the_document(client, people):
+    earlier = published(people, text="早于文件的说明。")
+    make_published(people, title="一份答复")
+    later = published(people, text="晚于文件的说明。")
+    page = client.get("/xxgk/jyta/").content.decode()
+    assert earlier.text not in page and later.text in page
