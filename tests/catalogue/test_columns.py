@@ -305,3 +305,16 @@ def test_a_fresh_home_page_is_not_red(client, people):
     client.force_login(reviewer)
     page = client.get("/admin/disclosure/publication/deadlines/").content.decode()
     assert '<li class="">首页：最新信息发布于' in page
+
+
+def test_the_catalogue_form_sets_the_period_and_says_how_it_is_checked(client, people):
+    client.force_login(people.admin)
+    url = "/admin/disclosure/catalogueitem/{}/change/"
+    page = client.get(url.format(item_by_path("jyta").pk)).content.decode()
+    assert 'name="update_period"' in page
+    assert "按公开时限推算，超过183天没有新信息或情况说明的，列为不更新栏目。" in page
+    page = client.get(url.format(item_by_path("jgjj/jbxx").pk)).content.decode()
+    assert "只检查是否空白（没有任何信息或情况说明）。" in page
+    CatalogueItem.objects.filter(slug="jbxx").update(update_period=Period.YEAR)
+    page = client.get(url.format(item_by_path("jgjj/jbxx").pk)).content.decode()
+    assert "按所选周期，超过366天" in page
