@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.models import Publication
-from disclosure.selectors import compliance
+from disclosure.selectors import compliance, links
 
 
 def deadlines_view(request):
@@ -28,5 +28,6 @@ def deadlines_view(request):
             timezone.localdate(),
             applications=permissions.applications.visible(user),
         ),
+        "broken_links": links.broken_links(user),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)
