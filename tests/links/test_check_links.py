@@ -220,3 +220,30 @@ def test_an_internal_only_run_keeps_external_results_of_links_still_there(site, 
 def test_bad_options_are_refused_in_chinese(db, option, value, message):
     with pytest.raises(CommandError, match=message):
         call_command("check_links", option, value, stdout=StringIO())
+
+
+HOSTILE = [
+    "/xxgk/%00/",
+    "http://",
+    "https://www.zlt.gov.cn:99999/",
+    "//",
+    "http://[::1",
+    "/" + "长" * 3000,
+    "/xxgk/doc/1/\x01",
+    "https://www.zlt.gov.cn/rsj/../../etc/passwd",
+    "/static/%2e%2e/%2e%2e/portal/settings.py",
+    "https://用户:密码@www.zlt.gov.cn/rsj/xxgk/",
+]
+
+
+@pytest.mark.parametrize("domain", ["www.zlt.gov.cn/rsj", "http://www.zlt.gov.cn:abc/ x", ""])
+def test_odd_links_and_an_odd_domain_never_stop_the_run(site, people, domain):
+    site.domain = domain
+    site.save()
+    body = "".join(f'<a href="{href}">第{n}个</a>' for n, href in enumerate(HOSTILE))
+    document = make_published(people, body=f"<p>{body}</p>")
+    links_check(internal_only=True)
+    rows = LinkCheck.objects.filter(publication=document)
+    assert rows.exists()
+    assert all(row.result in Result.values for row in rows)
+    assert all(len(row.url) <= 2000 for row in rows)
