@@ -112,7 +112,12 @@ class SiteAddress:
         if "://" in domain:
             domain = domain.split("://", 1)[1]
         concrete = [host for host in allowed_hosts if host and host != "*"]
-        own_host = domain.split("/", 1)[0] or (concrete[0].lstrip(".") if concrete else "localhost")
+        host, port = split_domain_port(domain.split("/", 1)[0])
+        if host:
+            own_host = f"{host}:{port}" if port else host
+        else:
+            # No 网站域名, or one that names no host: the first host the site answers to.
+            own_host = concrete[0].lstrip(".") if concrete else "localhost"
         root = f"https://{own_host}/"
         if "/" in domain:
             root += domain.split("/", 1)[1].strip("/") + "/"
@@ -125,12 +130,19 @@ class SiteAddress:
         return urljoin(self.root, path.lstrip("/"))
 
     def is_own(self, url: str) -> bool:
+        """On the host of 网站域名 and under its path; or on another host the site answers to."""
         try:
-            netloc = urlsplit(url).netloc
+            parts = urlsplit(url)
         except ValueError:
             return False
-        host, _ = split_domain_port(netloc.rsplit("@", 1)[-1])
-        return bool(host) and validate_host(host, list(self.hosts))
+        host, _ = split_domain_port(parts.netloc.rsplit("@", 1)[-1])
+        if not host:
+            return False
+        root = urlsplit(self.root)
+        if host == root.hostname:
+            # A site published as a column of the county portal owns only its own path there.
+            return (parts.path + "/").startswith(root.path)
+        return validate_host(host, list(self.hosts))
 
     def own_path(self, url: str) -> str:
         """The path (and query) of one of the site's own addresses as its URLconf sees it."""

@@ -30,7 +30,7 @@ from django.core.signals import request_finished
 from django.db import close_old_connections, transaction
 from django.http.request import validate_host
 from django.test import RequestFactory
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, set_script_prefix
 from django.utils import timezone
 
 from disclosure.exceptions import require
@@ -218,11 +218,20 @@ class OwnSite:
         return Answer("ok", 200) if found else Answer(BROKEN, 404, error="网页不存在（404）")
 
     def _get(self, path: str) -> tuple[int, str | None]:
+        # The site answers as it does under 网站域名's path, so its redirects carry that path.
+        prefix = urlsplit(self.site.root).path
         try:
-            request = self.factory.get(path, secure=True, HTTP_HOST=self.host)
+            request = self.factory.get(
+                path, secure=True, HTTP_HOST=self.host, SCRIPT_NAME=prefix.rstrip("/")
+            )
         except (ValueError, UnicodeError):
             return 400, None
-        response = self.handler.get_response(request)
+        previous = get_script_prefix()
+        set_script_prefix(prefix)
+        try:
+            response = self.handler.get_response(request)
+        finally:
+            set_script_prefix(previous)
         with _connection_kept():
             response.close()
         return response.status_code, response.get("Location")

@@ -39,15 +39,15 @@ def results(publication=None, **filters) -> dict[str, tuple]:
 def test_the_sites_own_links_are_answered_by_the_site_without_network(site, people, withdrawn):
     target = make_published(people, title="就业见习补贴申领指南")
     body = (
-        f'<p><a href="/xxgk/doc/{target.pk}/">好的文件</a>'
+        f'<p><a href="/rsj/xxgk/doc/{target.pk}/">好的文件</a>'
         f'<a href="https://www.zlt.gov.cn/rsj/xxgk/doc/{withdrawn.pk}/">撤回的文件</a>'
         '<a href="../999999/">不存在的文件</a>'
-        '<a href="/no-such-page/">不存在的网页</a>'
-        '<a href="/xxgk">少了斜杠</a>'
-        '<a href="/static/img/gaba.svg">公安备案图标</a>'
-        '<a href="/static/img/no-such.svg">没有的图标</a>'
-        '<a href="/static/../portal/settings.py">越界的路径</a>'
-        '<a href="/media/attachments/x.pdf">上传目录</a>'
+        '<a href="/rsj/no-such-page/">不存在的网页</a>'
+        '<a href="/rsj/xxgk">少了斜杠</a>'
+        '<a href="/rsj/static/img/gaba.svg">公安备案图标</a>'
+        '<a href="/rsj/static/img/no-such.svg">没有的图标</a>'
+        '<a href="/rsj/static/%2e%2e/portal/settings.py">越界的路径</a>'
+        '<a href="/rsj/media/attachments/x.pdf">上传目录</a>'
         '<a href="mailto:rsj@zlt.gov.cn">邮箱</a></p>'
     )
     document = make_published(people, title="含链接的通知", body=body)
@@ -135,7 +135,7 @@ def test_the_command_prints_a_chinese_summary_and_lists_what_is_broken(
         body=(
             f'<p><a href="{local_site.url("/missing")}">旧的政策</a>'
             f'<a href="{local_site.url("/moved")}">搬家的网站</a>'
-            f'<a href="/xxgk/doc/{withdrawn.pk}/">撤回的通知</a></p>'
+            f'<a href="/rsj/xxgk/doc/{withdrawn.pk}/">撤回的通知</a></p>'
         ),
     )
     out = StringIO()
@@ -159,7 +159,7 @@ def test_a_second_run_replaces_the_first_and_keeps_the_day_a_link_broke(
     document = make_published(
         people,
         title="通知",
-        body=f'<p><a href="{local_site.url("/missing")}">旧的政策</a><a href="/xxgk/doc/{withdrawn.pk}/">撤回的通知</a></p>',
+        body=f'<p><a href="{local_site.url("/missing")}">旧的政策</a><a href="/rsj/xxgk/doc/{withdrawn.pk}/">撤回的通知</a></p>',
     )
     first = (timezone.now() + dt.timedelta(days=1)).replace(microsecond=0)
     with time_machine.travel(first, tick=False):
@@ -182,7 +182,7 @@ def test_a_second_run_replaces_the_first_and_keeps_the_day_a_link_broke(
 
 
 def test_a_document_withdrawn_since_the_last_run_takes_its_links_with_it(site, people):
-    document = make_published(people, body='<p><a href="/no-such-page/">坏链接</a></p>')
+    document = make_published(people, body='<p><a href="/rsj/no-such-page/">坏链接</a></p>')
     links_check(internal_only=True)
     assert LinkCheck.objects.filter(publication=document).count() == 1
     publication_withdraw(publication=document, actor=people.reviewer, reason="已过时")
@@ -193,7 +193,7 @@ def test_a_document_withdrawn_since_the_last_run_takes_its_links_with_it(site, p
 def test_an_internal_only_run_keeps_external_results_of_links_still_there(site, people, local_site):
     document = make_published(
         people,
-        body=f'<p><a href="{local_site.url("/missing")}">外部</a><a href="/no-such-page/">内部</a></p>',
+        body=f'<p><a href="{local_site.url("/missing")}">外部</a><a href="/rsj/no-such-page/">内部</a></p>',
     )
     links_check(timeout=0.5)
     before = LinkCheck.objects.get(text="外部")
@@ -233,6 +233,8 @@ HOSTILE = [
     "https://www.zlt.gov.cn/rsj/../../etc/passwd",
     "/static/%2e%2e/%2e%2e/portal/settings.py",
     "https://用户:密码@www.zlt.gov.cn/rsj/xxgk/",
+    # Beside the document, on the site whatever 网站域名 says.
+    "../999999/",
 ]
 
 

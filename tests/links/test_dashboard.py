@@ -17,7 +17,7 @@ def checked(people, settings):
     """A broken link in a document of each office and one in the site's footer, checked."""
     settings.ALLOWED_HOSTS = ["www.zlt.gov.cn", "testserver"]
     SiteProfile.objects.create(
-        id=1, domain="www.zlt.gov.cn/rsj", portal_url="https://www.zlt.gov.cn/rsj/no-portal/"
+        id=1, domain="www.zlt.gov.cn", portal_url="https://www.zlt.gov.cn/no-portal/"
     )
     own = make_published(
         people,

@@ -65,7 +65,11 @@ def test_the_sites_own_hosts_come_from_its_domain_and_allowed_hosts():
     assert site.is_own("http://www.zlt.gov.cn:8080/rsj/xxgk/")
     assert site.is_own("https://zlt.gov.cn/")
     assert site.is_own("https://a.rsj.example.cn/")
+    assert site.is_own("https://www.zlt.gov.cn/rsj")
     assert not site.is_own("https://www.gov.cn/")
+    # The rest of the county portal is another site on the same host.
+    assert not site.is_own("https://www.zlt.gov.cn/xxgk/")
+    assert not site.is_own("https://www.zlt.gov.cn/rsjx/")
     assert not site.is_own("https://www.zlt.gov.cn.evil.cn/")
 
 
@@ -73,6 +77,10 @@ def test_without_a_domain_the_first_allowed_host_is_the_sites():
     site = SiteAddress.build("", ["portal.local", "127.0.0.1"])
     assert site.root == "https://portal.local/"
     assert SiteAddress.build("", []).root == "https://localhost/"
+    assert SiteAddress.build("www.zlt.gov.cn:abc", ["portal.local"]).root == "https://portal.local/"
+    assert (
+        SiteAddress.build("https://WWW.zlt.gov.cn:8443/", []).root == "https://www.zlt.gov.cn:8443/"
+    )
 
 
 def test_the_own_path_drops_the_sites_path_prefix_or_script_prefix():
