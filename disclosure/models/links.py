@@ -92,4 +92,4 @@ class LinkCheck(models.Model):
     @property
     def office_name(self) -> str:
         """The office that answers for the link; the site's own particulars are the administrators'."""
-        return self.publication.office.name if self.publication_id else "网站信息（管理员）"
+        return self.publication.office.name if self.publication_id else "网站信息"
