@@ -48,6 +48,7 @@ from disclosure.lib.links import Link, SiteAddress, extract_links
 from disclosure.models import Attachment, LinkCheck, Publication, SiteProfile
 
 Place = LinkCheck.Place
+URL_LENGTH = LinkCheck._meta.get_field("url").max_length
 
 # The footer's addresses, under the names the administrator sees them by.
 SITE_LINKS = {
@@ -152,11 +153,12 @@ def attachment_answer(attachment: Attachment) -> Answer:
 @contextmanager
 def _connection_kept():
     """Closing a response ends a request, which would close the database connection mid-run."""
-    request_finished.disconnect(close_old_connections)
+    connected = request_finished.disconnect(close_old_connections)
     try:
         yield
     finally:
-        request_finished.connect(close_old_connections)
+        if connected:
+            request_finished.connect(close_old_connections)
 
 
 class OwnSite:
@@ -239,32 +241,36 @@ class OwnSite:
 
 def _store(source: Source, answers: list[Answer], internal: list[bool], on, kinds: set[bool]):
     """Replace the source's rows of the kinds checked (internal, external or both) with these."""
-    urls = {link.url for link in source.links}
+    urls = [link.url[:URL_LENGTH] for link in source.links]
     with transaction.atomic():
         previous = source.rows()
-        since = {row.url: row.broken_since for row in previous if row.broken_since}
-        previous.filter(internal__in=kinds).delete()
-        # Links no longer in the place go whatever their kind.
-        previous.exclude(url__in=urls).delete()
+        existing = list(previous)
+        if not existing and not urls:
+            return []
+        since = {row.url: row.broken_since for row in existing if row.broken_since}
+        if existing:
+            previous.filter(internal__in=kinds).delete()
+            # Links no longer in the place go whatever their kind.
+            previous.exclude(url__in=urls).delete()
         rows = [
             LinkCheck(
                 publication=source.publication,
                 attachment=source.attachment,
                 place=source.place,
                 field=source.field,
-                url=link.url[:2000],
+                url=url,
                 text=link.text[:200],
                 internal=own,
                 result=answer.result,
                 status_code=answer.status,
                 error=answer.error[:300],
-                final_url=answer.final_url[:2000],
-                broken_since=(since.get(link.url) or on)
+                final_url=answer.final_url[:URL_LENGTH],
+                broken_since=(since.get(url) or on)
                 if answer.result in LinkCheck.BROKEN_RESULTS
                 else None,
                 checked_at=on,
             )
-            for link, answer, own in zip(source.links, answers, internal, strict=True)
+            for link, url, answer, own in zip(source.links, urls, answers, internal, strict=True)
             if own in kinds
         ]
         return LinkCheck.objects.bulk_create(rows)

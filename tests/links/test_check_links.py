@@ -249,3 +249,7 @@ def test_odd_links_and_an_odd_domain_never_stop_the_run(site, people, domain):
     assert rows.exists()
     assert all(row.result in Result.values for row in rows)
     assert all(len(row.url) <= 2000 for row in rows)
+    first = {row.url: row.broken_since for row in rows}
+    # Run again: the same rows, the overlong address included, and the same dates.
+    links_check(internal_only=True)
+    assert {row.url: row.broken_since for row in rows.all()} == first
