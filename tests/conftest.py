@@ -50,3 +50,12 @@ def people(catalogue):
         other_reviewer=make_staff("other_reviewer", employment, StaffMember.Role.REVIEWER),
         admin=User.objects.create_superuser("boss", password="a-long-password-1"),
     )
+
+
+@pytest.fixture
+def local_site():
+    """A web server on 127.0.0.1 with good, redirected, missing and slow pages (tests/link_server.py)."""
+    from tests.link_server import local_site
+
+    with local_site() as server:
+        yield server

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.models import Publication
-from disclosure.selectors import columns, compliance
+from disclosure.selectors import columns, compliance, links
 
 
 def deadlines_view(request):
@@ -31,5 +31,6 @@ def deadlines_view(request):
         "columns": columns.column_check(
             timezone.localdate(), office, can_state=permissions.statements.can_add(user)
         ),
+        "broken_links": links.broken_links(user),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

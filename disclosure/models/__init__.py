@@ -5,10 +5,10 @@ changes to their particulars; `catalogue` the catalogue tree and channels;
 `publications` documents and attachments; `consultations` comments and
 feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `audit` who did what (workflow events) and who saw personal data;
-`ratelimit` the counters that guard the citizens' forms; `search` the
-site search index; `reports` the annual report and the figures staff
-enter for it; `statements` the dated statements of columns with nothing
-new to publish.
+`links` the last check of every link citizens can follow; `ratelimit`
+the counters that guard the citizens' forms; `search` the site search
+index; `reports` the annual report and the figures staff enter for it;
+`statements` the dated statements of columns with nothing new to publish.
 """
 
 from disclosure.models.applications import (
@@ -28,6 +28,7 @@ from disclosure.models.catalogue import (
     tree_ordering,
 )
 from disclosure.models.consultations import Comment, FeedbackDecision
+from disclosure.models.links import LinkCheck
 from disclosure.models.offices import PROFILE_FIELDS, Office, OfficeProfileChange, StaffMember
 from disclosure.models.publications import (
     Attachment,
@@ -66,6 +67,7 @@ __all__ = [
     "IndexNumberSequence",
     "InformationRequest",
     "ItemStatement",
+    "LinkCheck",
     "Office",
     "OfficeProfileChange",
     "PersonalDataView",
