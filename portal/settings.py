@@ -269,6 +269,11 @@ CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")
 # Largest attachment accepted, in megabytes.
 ATTACHMENT_MAX_MB = env_int("ATTACHMENT_MAX_MB", 50)
 
+# manage.py check_links does not ask addresses on private networks (127.0.0.1,
+# 10.x, 192.168.x …): a link there is broken for citizens, and the server may
+# sit inside a government network. The tests turn this on for their local server.
+LINK_CHECK_PRIVATE_ADDRESSES = env_bool("LINK_CHECK_PRIVATE_ADDRESSES", False)
+
 # Citizens' comments, applications and status lookups. Each client (a keyed
 # hash of its address) may make so many in so many seconds. Behind a reverse
 # proxy, CLIENT_ADDRESS_HEADER names the header that carries the client's

@@ -53,8 +53,12 @@ def people(catalogue):
 
 
 @pytest.fixture
-def local_site():
-    """A web server on 127.0.0.1 with good, redirected, missing and slow pages (tests/link_server.py)."""
+def local_site(settings):
+    """A web server on 127.0.0.1 with good, redirected, missing and slow pages (tests/link_server.py).
+
+    The link checker may ask it, though it is on a private address.
+    """
+    settings.LINK_CHECK_PRIVATE_ADDRESSES = True
     from tests.link_server import local_site
 
     with local_site() as server:

@@ -8,6 +8,7 @@ redirects are followed by hand, so the checker knows a link moved.
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import socket
 import ssl
 import time
@@ -85,6 +86,23 @@ def ascii_url(url: str) -> str:
     return iri_to_uri(urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")))
 
 
+def is_private_host(host: str) -> bool:
+    """Whether a host is, or resolves to, an address citizens cannot reach (loopback, intranet).
+
+    Addresses staff type are asked from the server, which may sit inside a
+    government network; they are not asked when they lead there.
+    """
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
 def _ask(opener: OpenerDirector, url: str, method: str, timeout: float, user_agent: str):
     """(status, Location) of one request; the body is never read."""
     request = Request(
@@ -115,13 +133,20 @@ def _failure(error: BaseException, timeout: float) -> Answer:
     return Answer(BROKEN, error="无法连接对方服务器")
 
 
-def check_url(url: str, *, timeout: float, user_agent: str) -> Answer:
-    """Ask one address, following up to MAX_REDIRECTS redirects."""
+def check_url(url: str, *, timeout: float, user_agent: str, allow_private: bool = False) -> Answer:
+    """Ask one address, following up to MAX_REDIRECTS redirects.
+
+    Unless `allow_private`, an address on a private network is not asked.
+    """
     opener = build_opener(_NoRedirect)
     current = url
     for hops in range(MAX_REDIRECTS + 1):
         try:
             target = ascii_url(current)
+            if not allow_private and is_private_host(urlsplit(target).hostname or ""):
+                return Answer(
+                    BROKEN, final_url=current if hops else "", error="内部网络地址，公众无法访问"
+                )
             status, location = _ask(opener, target, "HEAD", timeout, user_agent)
             if status in HEAD_REFUSED:
                 status, location = _ask(opener, target, "GET", timeout, user_agent)
@@ -139,7 +164,13 @@ def check_url(url: str, *, timeout: float, user_agent: str) -> Answer:
 
 
 def check_urls(
-    urls: Iterable[str], *, timeout: float, concurrency: int, budget: float, user_agent: str
+    urls: Iterable[str],
+    *,
+    timeout: float,
+    concurrency: int,
+    budget: float,
+    user_agent: str,
+    allow_private: bool = False,
 ) -> dict[str, Answer]:
     """Each distinct address asked once, `concurrency` at a time.
 
@@ -152,7 +183,7 @@ def check_urls(
     def one(url: str) -> Answer:
         if time.monotonic() >= deadline:
             return Answer(UNCHECKED, error="本次检查的总时限已到，未检查")
-        return check_url(url, timeout=timeout, user_agent=user_agent)
+        return check_url(url, timeout=timeout, user_agent=user_agent, allow_private=allow_private)
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         return dict(zip(distinct, pool.map(one, distinct), strict=True))

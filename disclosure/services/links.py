@@ -314,6 +314,7 @@ def links_check(
             concurrency=concurrency,
             budget=budget,
             user_agent=user_agent(site),
+            allow_private=settings.LINK_CHECK_PRIVATE_ADDRESSES,
         )
         summary.addresses_asked = len(asked)
         answers |= {key: asked[url] for key, url in external.items()}

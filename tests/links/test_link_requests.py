@@ -16,7 +16,20 @@ AGENT = "Mozilla/5.0 (compatible; DisclosureLinkChecker/1.0; +https://www.zlt.go
 
 
 def ask(local_site, path, timeout=0.5):
-    return check_url(local_site.url(path), timeout=timeout, user_agent=AGENT)
+    return check_url(local_site.url(path), timeout=timeout, user_agent=AGENT, allow_private=True)
+
+
+def test_an_address_on_a_private_network_is_not_asked_unless_allowed(local_site):
+    answer = check_url(local_site.url("/ok"), timeout=0.5, user_agent=AGENT)
+    assert (answer.result, answer.error) == (BROKEN, "内部网络地址，公众无法访问")
+    assert local_site.asked("/ok") == []
+    assert (
+        check_urls([local_site.url("/ok")], timeout=0.5, concurrency=1, budget=5, user_agent=AGENT)[
+            local_site.url("/ok")
+        ].result
+        == BROKEN
+    )
+    assert local_site.asked("/ok") == []
 
 
 def test_a_good_page_is_ok_and_asked_with_head_only(local_site):
@@ -69,17 +82,19 @@ def test_a_chinese_path_is_sent_encoded(local_site):
 
 def test_a_closed_port_and_a_malformed_address_are_broken_in_chinese(local_site):
     assert (
-        check_url("http://127.0.0.1:1/ok", timeout=0.5, user_agent=AGENT).error
+        check_url("http://127.0.0.1:1/ok", timeout=0.5, user_agent=AGENT, allow_private=True).error
         == "对方服务器拒绝连接"
     )
-    malformed = check_url("http://[::1", timeout=0.5, user_agent=AGENT)
+    malformed = check_url("http://[::1", timeout=0.5, user_agent=AGENT, allow_private=True)
     assert (malformed.result, malformed.error) == (BROKEN, "网址格式有误")
 
 
 def test_each_distinct_address_is_asked_once_a_few_at_a_time(local_site):
     urls = [local_site.url(path) for path in ["/ok", "/missing", "/ok", "/slow", "/moved", "/ok"]]
     started = time.monotonic()
-    answers = check_urls(urls, timeout=0.5, concurrency=4, budget=60, user_agent=AGENT)
+    answers = check_urls(
+        urls, timeout=0.5, concurrency=4, budget=60, user_agent=AGENT, allow_private=True
+    )
     # The slow page is waited for alongside the others, not after them.
     assert time.monotonic() - started < 1.4
     assert {url.rsplit("/", 1)[1]: answer.result for url, answer in answers.items()} == {
@@ -93,7 +108,9 @@ def test_each_distinct_address_is_asked_once_a_few_at_a_time(local_site):
 
 def test_once_the_budget_is_spent_the_rest_is_left_unchecked(local_site):
     urls = [local_site.url("/slow"), local_site.url("/ok"), local_site.url("/missing")]
-    answers = check_urls(urls, timeout=0.3, concurrency=1, budget=0.2, user_agent=AGENT)
+    answers = check_urls(
+        urls, timeout=0.3, concurrency=1, budget=0.2, user_agent=AGENT, allow_private=True
+    )
     assert [answer.result for answer in answers.values()] == [TIMEOUT, UNCHECKED, UNCHECKED]
     assert answers[urls[1]].error == "本次检查的总时限已到，未检查"
     assert local_site.asked("/ok") == []
