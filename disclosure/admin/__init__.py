@@ -15,6 +15,7 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     publications,
     reports,
     staff,
+    words,
 )
 from disclosure.models import BUREAU_NAME
 

@@ -7,7 +7,8 @@ feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `audit` who did what (workflow events) and who saw personal data;
 `ratelimit` the counters that guard the citizens' forms; `search` the
 site search index; `reports` the annual report and the figures staff
-enter for it.
+enter for it; `words` the checked words (错敏词) documents and comments
+are checked for.
 """
 
 from disclosure.models.applications import (
@@ -38,6 +39,7 @@ from disclosure.models.ratelimit import ClientAttempt, ClientLock
 from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
 from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
+from disclosure.models.words import CheckedWord
 
 __all__ = [
     "BUREAU_NAME",
@@ -50,6 +52,7 @@ __all__ = [
     "CatalogueItem",
     "CatalogueItemQuerySet",
     "Channel",
+    "CheckedWord",
     "ClientAttempt",
     "ClientLock",
     "Comment",
