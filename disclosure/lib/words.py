@@ -3,9 +3,10 @@
 A text and the terms are normalised alike, one character at a time: NFKC (so
 full-width and half-width forms, compatibility ideographs and Kangxi radicals
 copied from PDFs are one), case folded, format characters such as zero-width
-spaces dropped, and whitespace dropped between two CJK characters (a PDF's
-line breaks and stray spaces inside a name) while a run of it elsewhere
-becomes one space. Each normalised character remembers the character of the
+spaces dropped, and whitespace dropped next to a CJK character (a PDF's
+line breaks and stray spaces inside a name, the space some put between
+Chinese and Latin words), while a run of it between two Latin letters or
+digits becomes one space. Each normalised character remembers the character of the
 original text it came from, so every hit points at the original words and
 can be highlighted in them.
 
@@ -74,7 +75,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
                 space_at = index
             continue
         if space_at is not None:
-            if not (_is_wide(out[-1]) and _is_wide(folded[0])):
+            if not (_is_wide(out[-1]) or _is_wide(folded[0])):
                 out.append(" ")
                 origin.append(space_at)
             space_at = None
