@@ -20,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -59,18 +60,25 @@ def _is_wide(char: str) -> bool:
     return ord(char) >= 0x2E80
 
 
+@lru_cache(maxsize=65536)
+def _fold(char: str) -> str:
+    """One character normalised: "" to drop it, " " for any whitespace."""
+    if unicodedata.category(char) == "Cf":
+        return ""
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return " " if folded.isspace() else folded
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the index of its original one."""
     out: list[str] = []
     origin: list[int] = []
     space_at: int | None = None
     for index, char in enumerate(text):
-        if unicodedata.category(char) == "Cf":
-            continue
-        folded = unicodedata.normalize("NFKC", char).casefold()
+        folded = _fold(char)
         if not folded:
             continue
-        if folded.isspace():
+        if folded == " ":
             if out and space_at is None:
                 space_at = index
             continue
@@ -79,8 +87,12 @@ def normalise(text: str) -> tuple[str, list[int]]:
                 out.append(" ")
                 origin.append(space_at)
             space_at = None
-        out.extend(folded)
-        origin.extend([index] * len(folded))
+        if len(folded) == 1:
+            out.append(folded)
+            origin.append(index)
+        else:
+            out.extend(folded)
+            origin.extend([index] * len(folded))
     return "".join(out), origin
 
 
