@@ -130,7 +130,13 @@ class CommentAdmin(OfficeScopedAdmin):
     def word_check(self, obj):
         findings = comment_findings(obj)
         return render_to_string(
-            "admin/disclosure/includes/word_hits.html", {"findings": findings, "word_check": True}
+            "admin/disclosure/includes/word_hits.html",
+            {
+                "findings": findings,
+                "word_check": True,
+                "block_note": "有禁止使用的词语，不能公开：意见中有的，请设为不公开；答复中有的，请修改答复。",
+                "warn_note": "提示的词语请核对后再决定是否公开。",
+            },
         )
 
     @admin.display(description="错敏词")

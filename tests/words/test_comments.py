@@ -68,6 +68,8 @@ def test_the_moderator_sees_the_hits_highlighted(client, people):
     page = client.get(change(blocked)).content.decode()
     assert "建议<mark>内蒙自治区</mark>统一零工市场的管理办法" in page
     assert "内蒙古自治区" in page
+    assert "不能公开：意见中有的，请设为不公开" in page
+    assert "不能批准发布" not in page
     page = client.get(change(warned)).content.decode()
     assert "<mark>劳动局</mark>" in page
 
