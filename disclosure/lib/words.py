@@ -148,3 +148,41 @@ class WordList:
                 )
             )
         return hits
+
+
+class WordLineError(ValueError):
+    """Lines of a pasted list that cannot be read, each with its number and reason."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("；".join(errors))
+        self.errors = errors
+
+
+def parse_word_lines(text: str) -> list[tuple[str, str, str]]:
+    """(term, correct, note) from lines "错误写法<Tab>正确写法<Tab>说明", as Excel copies them.
+
+    A vertical bar (| or ｜) separates too; the correct form and the note may
+    be left out. Blank lines are skipped; a term listed twice is refused.
+    """
+    rows: list[tuple[str, str, str]] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in line.replace("｜", "\t").replace("|", "\t").split("\t")]
+        if len(cells) > 3 and any(cells[3:]):
+            errors.append(f"第{number}行多于三栏（错误写法、正确写法、说明）")
+            continue
+        term, correct, note = [*cells, "", ""][:3]
+        key = normalised(term)
+        if not key:
+            errors.append(f"第{number}行没有错误写法")
+        elif key in seen:
+            errors.append(f"第{number}行的“{term}”与第{seen[key]}行重复")
+        else:
+            seen[key] = number
+            rows.append((term, correct, note))
+    if errors:
+        raise WordLineError(errors)
+    return rows

@@ -48,11 +48,8 @@ class CheckedWord(models.Model):
         return self.term
 
     def clean(self) -> None:
-        key = normalised(self.term or "")
-        if len(key) < MIN_TERM_LENGTH:
-            raise ValidationError({"term": f"错敏词至少要有{MIN_TERM_LENGTH}个字符。"})
-        if self.correct and key in normalised(self.correct):
-            raise ValidationError({"correct": "正确写法中含有这个错敏词，改正后仍会被查出。"})
+        self.clean_wording()
+        key = normalised(self.term)
         same = [
             word.term
             for word in CheckedWord.objects.exclude(pk=self.pk).only("term")
@@ -62,3 +59,11 @@ class CheckedWord(models.Model):
             raise ValidationError(
                 {"term": f"已有相同的错敏词“{same[0]}”（不分全角半角、大小写）。"}
             )
+
+    def clean_wording(self) -> None:
+        """The word itself: long enough, and not part of its own correct form."""
+        key = normalised(self.term or "")
+        if len(key) < MIN_TERM_LENGTH:
+            raise ValidationError({"term": f"错敏词至少要有{MIN_TERM_LENGTH}个字符。"})
+        if self.correct and key in normalised(self.correct):
+            raise ValidationError({"correct": "正确写法中含有这个错敏词，改正后仍会被查出。"})

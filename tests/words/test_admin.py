@@ -79,3 +79,49 @@ def test_staff_read_the_list_but_do_not_change_it(client, people):
     assert word.severity == CheckedWord.Severity.BLOCK
     assert client.post(f"{LIST}{word.pk}/delete/", {"post": "yes"}).status_code == 403
     assert CheckedWord.objects.filter(pk=word.pk).exists()
+
+
+IMPORT = LIST + "import/"
+
+
+def test_an_administrator_imports_many_words_pasted_from_a_sheet(client, people):
+    client.force_login(people.admin)
+    lines = "人社厅局\t人力资源和社会保障厅\t机构名称错误\n\n劳保局｜人力资源和社会保障局\nＡＢＣ证书\n再接再励\t再接再厉\n"
+    response = client.post(IMPORT, {"lines": lines, "severity": "warn"}, follow=True)
+    page = response.content.decode()
+    assert "已导入3个错敏词。" in page
+    assert "1个词已在列表中，未改动：再接再励。" in page
+    word = CheckedWord.objects.get(term="人社厅局")
+    assert (word.correct, word.note, word.severity) == (
+        "人力资源和社会保障厅",
+        "机构名称错误",
+        "warn",
+    )
+    assert CheckedWord.objects.get(term="劳保局").correct == "人力资源和社会保障局"
+    assert CheckedWord.objects.get(term="ＡＢＣ证书").history.get().history_user == people.admin
+
+
+def test_an_import_with_a_bad_line_adds_nothing_and_keeps_the_text(client, people):
+    client.force_login(people.admin)
+    before = CheckedWord.objects.count()
+    lines = "人社厅局\t人力资源和社会保障厅\n局\n社会保障\t人力资源和社会保障局\n人社厅局\n"
+    response = client.post(IMPORT, {"lines": lines, "severity": "block"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "第4行的“人社厅局”与第1行重复" in page
+    assert "人社厅局	人力资源和社会保障厅" in page, "what was pasted is kept"
+    assert CheckedWord.objects.count() == before
+    response = client.post(IMPORT, {"lines": "人社厅局\n局\n", "severity": "block"})
+    assert "错敏词至少要有2个字符。" in response.content.decode()
+    assert CheckedWord.objects.count() == before
+    response = client.post(IMPORT, {"lines": "人社厅局", "severity": "<script>"})
+    assert response.status_code == 200
+    assert CheckedWord.objects.count() == before
+
+
+def test_staff_cannot_import(client, people):
+    client.force_login(people.editor)
+    assert client.get(IMPORT).status_code == 403
+    assert client.post(IMPORT, {"lines": "人社厅局", "severity": "warn"}).status_code == 403
+    assert not CheckedWord.objects.filter(term="人社厅局").exists()
+    assert "批量导入" not in client.get(LIST).content.decode()
