@@ -1,6 +1,16 @@
 """The matcher of checked words (错敏词): exact, on normalised text, pointing at the original."""
 
-from disclosure.lib.words import BLOCK, WARN, Term, WordList, normalise
+import pytest
+
+from disclosure.lib.words import (
+    BLOCK,
+    WARN,
+    Term,
+    WordLineError,
+    WordList,
+    normalise,
+    parse_word_lines,
+)
 
 WORDS = WordList(
     [
@@ -106,3 +116,23 @@ def test_a_term_that_normalises_to_nothing_is_not_listed():
 def test_hostile_text_is_read_without_error():
     text = "\x00\ud800<script>再接再励</script>\U0010ffff" * 3
     assert terms(WORDS.find(text)) == ["再接再励"] * 3
+
+
+def test_pasted_lines_are_read_as_term_correct_form_and_note():
+    text = "国务院办公室\t国务院办公厅\t机构名称错误\n\n  再接再励 | 再接再厉 \n社会主意\n"
+    assert parse_word_lines(text) == [
+        ("国务院办公室", "国务院办公厅", "机构名称错误"),
+        ("再接再励", "再接再厉", ""),
+        ("社会主意", "", ""),
+    ]
+
+
+def test_pasted_lines_that_cannot_be_read_are_each_named():
+    text = "再接再励\n\t再接再厉\n再接再勵\nＡＢＣ证书\nabc证书\na\tb\tc\td\n"
+    with pytest.raises(WordLineError) as refusal:
+        parse_word_lines(text)
+    assert refusal.value.errors == [
+        "第2行没有错误写法",
+        "第5行的“abc证书”与第4行重复",
+        "第6行多于三栏（错误写法、正确写法、说明）",
+    ]
