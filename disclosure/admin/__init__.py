@@ -16,6 +16,7 @@ from disclosure.admin import (  # noqa: F401 (each module registers its admin)
     reports,
     staff,
     statements,
+    words,
 )
 from disclosure.models import BUREAU_NAME
 

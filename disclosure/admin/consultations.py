@@ -1,7 +1,10 @@
 """The moderation queue: each office sees the comments on its own consultations."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from disclosure import permissions
@@ -10,6 +13,7 @@ from disclosure.admin.filters import IdFilter
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.masking import mask_contact
 from disclosure.models import Comment, Publication
+from disclosure.selectors.words import comment_findings
 from disclosure.services.audit import log_view
 from disclosure.services.consultations import comment_moderate
 
@@ -27,9 +31,32 @@ class ConsultationFilter(IdFilter):
         ]
 
 
+class CommentForm(forms.ModelForm):
+    """Moderation: a comment with a forbidden word (错敏词, 禁止) is not published."""
+
+    class Meta:
+        model = Comment
+        fields = ["status", "reply"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Comment.Status.PUBLISHED:
+            reply = cleaned.get("reply", "")
+            blocked = comment_findings(self.instance, reply=reply).block_terms()
+            if blocked:
+                words = "、".join(f"“{term.term}”" for term in blocked)
+                self.add_error(
+                    "status",
+                    f"意见或答复中有禁止使用的词语：{words}，不能公开。"
+                    "意见中有的，请设为不公开；答复中有的，请修改答复。",
+                )
+        return cleaned
+
+
 @admin.register(Comment)
 class CommentAdmin(OfficeScopedAdmin):
     policy = permissions.comments
+    form = CommentForm
     list_display = [
         "excerpt",
         "consultation_title",
@@ -37,6 +64,7 @@ class CommentAdmin(OfficeScopedAdmin):
         "contact_masked",
         "submitted_at",
         "status",
+        "word_summary",
     ]
     list_filter = ["status", ConsultationFilter]
     list_select_related = ["consultation"]
@@ -47,6 +75,7 @@ class CommentAdmin(OfficeScopedAdmin):
         "contact",
         "contact_masked",
         "body",
+        "word_check",
         "submitted_at",
         "moderated_by_name",
         "moderated_at",
@@ -66,6 +95,7 @@ class CommentAdmin(OfficeScopedAdmin):
             "name",
             contact,
             "body",
+            "word_check",
             "submitted_at",
             "status",
             "reply",
@@ -96,6 +126,28 @@ class CommentAdmin(OfficeScopedAdmin):
     def display_name(self, obj):
         return obj.display_name
 
+    @admin.display(description="错敏词检查")
+    def word_check(self, obj):
+        findings = comment_findings(obj)
+        return render_to_string(
+            "admin/disclosure/includes/word_hits.html",
+            {
+                "findings": findings,
+                "word_check": True,
+                "block_note": "有禁止使用的词语，不能公开：意见中有的，请设为不公开；答复中有的，请修改答复。",
+                "warn_note": "提示的词语请核对后再决定是否公开。",
+            },
+        )
+
+    @admin.display(description="错敏词")
+    def word_summary(self, obj):
+        findings = comment_findings(obj)
+        if findings.blocks:
+            return format_html("<strong>禁止{}处</strong>", len(findings.blocks))
+        if findings.warnings:
+            return f"提示{len(findings.warnings)}处"
+        return "—"
+
     @admin.display(description="联系方式")
     def contact_masked(self, obj):
         return mask_contact(obj.contact) if obj.contact else "—"
@@ -117,14 +169,22 @@ class CommentAdmin(OfficeScopedAdmin):
             raise PermissionDenied(str(error)) from error
 
     def _moderate(self, request, queryset, status: str, done: str):
-        count = 0
+        count = refused = 0
         for comment in queryset.select_related("consultation"):
             if permissions.comments.can(request.user, "moderate", comment):
-                comment_moderate(
-                    comment=comment, actor=request.user, status=status, reply=comment.reply
-                )
-                count += 1
+                try:
+                    comment_moderate(
+                        comment=comment, actor=request.user, status=status, reply=comment.reply
+                    )
+                except WorkflowError:
+                    refused += 1
+                else:
+                    count += 1
         messages.success(request, f"已将{count}条意见设为“{done}”。")
+        if refused:
+            messages.error(
+                request, f"另有{refused}条意见含有禁止使用的词语，不能公开，请逐条查看处理。"
+            )
 
     @admin.action(description="公开所选意见")
     def publish_selected(self, request, queryset):

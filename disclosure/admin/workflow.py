@@ -52,13 +52,24 @@ class Step:
     # A button of the object's own form as well: it saves the form, then takes the step.
     in_form: str = ""
     in_form_help: str = ""
+    # A form that depends on the object (the words a reviewer confirms): object → form class.
+    form_for: Callable[[Any], type[forms.Form]] | None = None
+    # Shown above the form: a template, and its context from the object.
+    detail_template: str = ""
+    detail: Callable[[Any], dict] | None = None
 
     def allowed(self, user, obj) -> bool:
         return self.policy.can(user, self.name, obj)
 
     def perform(self, obj, user, data: dict):
-        values = {keyword: data[field] for keyword, field in self.arguments}
+        values = {keyword: data[field] for keyword, field in self.arguments if field in data}
         return self.service(**{self.target: obj, "actor": user}, **values)
+
+    def form_class(self, obj) -> type[forms.Form]:
+        return self.form_for(obj) if self.form_for else self.form
+
+    def detail_for(self, obj) -> dict:
+        return self.detail(obj) if self.detail else {}
 
     def help_for(self, obj) -> str:
         return self.help(obj) if callable(self.help) else self.help
@@ -88,7 +99,7 @@ def step_view(model_admin, request, obj, step: Step):
         messages.error(request, f"现在不能对“{obj}”执行“{step.title}”。")
         return redirect(change_url)
     posted = request.method == "POST"
-    form = step.form(request.POST if posted else None, request.FILES if posted else None)
+    form = step.form_class(obj)(request.POST if posted else None, request.FILES if posted else None)
     if posted and form.is_valid():
         try:
             target = step.perform(obj, request.user, form.cleaned_data)
@@ -106,4 +117,5 @@ def step_view(model_admin, request, obj, step: Step):
         step=step,
         help=step.help_for(obj),
         change_url=change_url,
+        **step.detail_for(obj),
     )

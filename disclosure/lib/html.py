@@ -83,3 +83,14 @@ def scrollable_tables(body: str) -> str:
 def safe_body(body: str) -> SafeString:
     """Sanitized once more on the way out, whatever the database holds; tables scroll in their box."""
     return mark_safe(scrollable_tables(sanitize_body(body or "")))
+
+
+# Block ends become line ends, so that paragraphs and cells do not run together.
+_BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|td|th|tr|blockquote)>|<br\s*/?>|<hr\s*/?>", re.I)
+# Bodies are sanitised HTML (nh3 writes every tag whole), so a tag is what stands between < and >.
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(body: str) -> str:
+    """The words of a sanitised body, a line for each paragraph, cell or list item."""
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", body or ""))).strip()

@@ -8,7 +8,8 @@ feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 `links` the last check of every link citizens can follow; `ratelimit`
 the counters that guard the citizens' forms; `search` the site search
 index; `reports` the annual report and the figures staff enter for it;
-`statements` the dated statements of columns with nothing new to publish.
+`statements` the dated statements of columns with nothing new to publish;
+`words` the checked words (错敏词) documents and comments are checked for.
 """
 
 from disclosure.models.applications import (
@@ -41,6 +42,7 @@ from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
 from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, SiteProfile
 from disclosure.models.statements import STATEMENT_MAX_LENGTH, ItemStatement
+from disclosure.models.words import CheckedWord
 
 __all__ = [
     "BUREAU_NAME",
@@ -54,6 +56,7 @@ __all__ = [
     "CatalogueItem",
     "CatalogueItemQuerySet",
     "Channel",
+    "CheckedWord",
     "ClientAttempt",
     "ClientLock",
     "Comment",

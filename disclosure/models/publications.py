@@ -385,7 +385,7 @@ class Attachment(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text="发布时从附件中提取的文字，用于站内检索；未提取时为空值。",
+        help_text="提交审核时从附件中提取的文字，用于错敏词检查和站内检索；未提取时为空值。",
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.models import Comment, Publication
+from disclosure.selectors.words import comment_findings
 
 
 def comment_submit(
@@ -38,9 +39,21 @@ def comment_submit(
 
 @transaction.atomic
 def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -> Comment:
-    """Publish a comment (with an optional reply), keep it unpublished, or set it back."""
+    """Publish a comment (with an optional reply), keep it unpublished, or set it back.
+
+    A comment or reply with a forbidden word (错敏词, 禁止) is not published;
+    it may be kept unpublished.
+    """
     comment = permissions.comments.locked_for(actor, "moderate", comment)
     require(status in Comment.Status.values, "处理状态不正确。")
+    if status == Comment.Status.PUBLISHED:
+        blocked = comment_findings(comment, reply=reply).block_terms()
+        require(
+            not blocked,
+            "意见或答复中有禁止使用的词语："
+            + "、".join(f"“{term.term}”" for term in blocked)
+            + "，不能公开。意见中有的，请设为不公开；答复中有的，请修改答复。",
+        )
     comment.status = status
     comment.reply = reply.strip()
     comment.moderated_by = actor

@@ -7,6 +7,7 @@ publication in one transaction and records who did what and why as a
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 
 from django.conf import settings
@@ -27,8 +28,9 @@ from disclosure.models import (
 )
 from disclosure.models.base import locked
 from disclosure.selectors.annual_report_document import report_of, submit_refusals
+from disclosure.selectors.words import publication_findings
 from disclosure.services.deadlines import record_timeliness, set_due_date
-from disclosure.services.search import index_publication
+from disclosure.services.search import extract_attachment, index_publication
 
 Status = Publication.Status
 Action = PublicationEvent.Action
@@ -77,6 +79,31 @@ def _event(publication: Publication, action: str, actor, note: str = "") -> None
     PublicationEvent.objects.create(publication=publication, action=action, actor=actor, note=note)
 
 
+def read_attachments(publication: Publication) -> None:
+    """Extract the text of attachments not read yet, for the word check (错敏词) and search."""
+    for attachment in publication.attachments.filter(text__isnull=True):
+        extract_attachment(attachment)
+
+
+def _quoted(terms) -> str:
+    return "、".join(
+        f"“{term.term}”（应为“{term.correct}”）" if term.correct else f"“{term.term}”"
+        for term in terms
+    )
+
+
+def checked_words_note(publication: Publication, confirmed: Collection[str]) -> str:
+    """Refuse a document with a forbidden word or an unconfirmed warning; the note for the record."""
+    read_attachments(publication)
+    findings = publication_findings(publication)
+    blocks = findings.block_terms()
+    require(not blocks, f"信息中有禁止使用的词语：{_quoted(blocks)}，不能批准发布。请退回修改。")
+    warnings = findings.warning_terms()
+    missing = [term for term in warnings if term.term not in confirmed]
+    require(not missing, f"请逐条确认错敏词提示后再批准：{_quoted(missing)}。")
+    return f"确认错敏词提示：{_quoted(warnings)}" if warnings else ""
+
+
 def next_index_number(when: datetime) -> str:
     """`<统一社会信用代码>/<year>-<five-digit serial>`; a serial is never handed out twice."""
     year = timezone.localtime(when).year
@@ -114,7 +141,8 @@ def publication_save_draft(*, publication: Publication, actor) -> Publication:
 
 @transaction.atomic
 def publication_submit(*, publication: Publication, actor) -> Publication:
-    """Send a draft for review: complete, and an annual report only with its figures checked and current."""
+    """Send a draft for review: complete, without a forbidden word (错敏词, 禁止), and an
+    annual report only with its figures checked and current."""
     publication = permissions.publications.locked_for(actor, "submit", publication)
     if publication.revision_of_id and not publication.change_note.strip():
         raise WorkflowError("修改已发布的信息，请先填写修改说明。")
@@ -133,6 +161,9 @@ def publication_submit(*, publication: Publication, actor) -> Publication:
     if report is not None:
         refusals = submit_refusals(report)
         require(not refusals, "".join(refusals))
+    read_attachments(publication)
+    blocks = publication_findings(publication).block_terms()
+    require(not blocks, f"信息中有禁止使用的词语：{_quoted(blocks)}，请修改后再提交审核。")
     publication.status = Status.SUBMITTED
     publication.submitted_by = actor
     publication.submitted_at = timezone.now()
@@ -155,18 +186,26 @@ def publication_return(*, publication: Publication, actor, reason: str) -> Publi
 
 @transaction.atomic
 def publication_approve(
-    *, publication: Publication, actor, confidentiality_note: str
+    *,
+    publication: Publication,
+    actor,
+    confidentiality_note: str,
+    confirmed_words: Collection[str] = (),
 ) -> Publication:
     """Publish (now, or at a future 发布日期), after the confidentiality review.
 
+    A document with a forbidden word (错敏词, 禁止) is not approved; each word
+    warned about is approved only once the reviewer confirms it
+    (`confirmed_words`, the terms), which the record keeps.
     Approving a revision merges it into the published document, which stays
     live throughout; the revision itself is then discarded.
     """
     publication = permissions.publications.locked_for(actor, "approve", publication)
     require(bool(confidentiality_note.strip()), "请填写保密审查意见。")
+    words_note = checked_words_note(publication, set(confirmed_words))
     now = timezone.now()
     if publication.revision_of_id:
-        return _merge_revision(publication, actor, confidentiality_note, now)
+        return _merge_revision(publication, actor, confidentiality_note, now, words_note)
     if publication.published_at is None or publication.published_at < now:
         publication.published_at = now
     if publication.index_number is None:
@@ -178,13 +217,17 @@ def publication_approve(
     _save(publication, actor, "批准发布", published_on=timezone.localdate(publication.published_at))
     index_publication(publication)
     note = f"保密审查：{confidentiality_note}"
+    if words_note:
+        note += f"；{words_note}"
     if publication.published_at > now:
         note += f"；定时发布：{timezone.localtime(publication.published_at):%Y-%m-%d %H:%M}"
     _event(publication, Action.APPROVED, actor, note)
     return publication
 
 
-def _merge_revision(revision: Publication, actor, confidentiality_note: str, now) -> Publication:
+def _merge_revision(
+    revision: Publication, actor, confidentiality_note: str, now, words_note: str
+) -> Publication:
     live = locked(revision.revision_of)
     for field in CONTENT_FIELDS:
         setattr(live, field, getattr(revision, field))
@@ -202,7 +245,8 @@ def _merge_revision(revision: Publication, actor, confidentiality_note: str, now
         live,
         Action.REVISION_APPROVED,
         actor,
-        f"修改说明：{revision.change_note}；保密审查：{confidentiality_note}",
+        f"修改说明：{revision.change_note}；保密审查：{confidentiality_note}"
+        + (f"；{words_note}" if words_note else ""),
     )
     revision.delete()
     index_publication(live)

@@ -10,31 +10,22 @@ and kept on the attachment.
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
 from disclosure.lib.extract import attachment_text
+from disclosure.lib.html import plain_text
 from disclosure.lib.search_text import index_pieces, normalise
 from disclosure.models import Attachment, Publication, SearchEntry
 
 logger = logging.getLogger(__name__)
 
-# Block ends become line ends, so that paragraphs and cells do not run together in snippets.
-_BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|td|th|tr|blockquote)>|<br\s*/?>|<hr\s*/?>", re.I)
-# Bodies are sanitised HTML (nh3 writes every tag whole), so a tag is what stands between < and >.
-_TAG = re.compile(r"<[^>]*>")
 # Copied from the document, so that a search reads the index table alone.
 COPIED_FIELDS = ["item_id", "office_id", "published_at", "written_on", "validity", "doc_number_key"]
 ENTRY_FIELDS = [*COPIED_FIELDS, "heading", "text", "pieces"]
-
-
-def plain_text(body: str) -> str:
-    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", body or ""))).strip()
 
 
 def is_indexed(publication: Publication) -> bool:

@@ -36,6 +36,7 @@ from disclosure.lib.html import safe_body
 from disclosure.lib.legal import CONSULTATION_MIN_DAYS
 from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
 from disclosure.selectors.annual_report_document import report_of
+from disclosure.selectors.words import publication_findings
 from disclosure.services.publications import publication_save_draft, publication_submit
 
 Status = Publication.Status
@@ -225,6 +226,12 @@ class PublicationAdmin(OfficeScopedAdmin):
             messages.error(request, f"修改已保存，但未能提交审核：{error}")
         else:
             messages.success(request, f"已保存并提交审核：{obj}")
+            findings = publication_findings(obj)
+            if findings.warnings:
+                messages.warning(
+                    request,
+                    f"信息中有需要确认的错敏词提示{len(findings.warnings)}处，请查看下方的错敏词检查。",
+                )
         return HttpResponseRedirect(change_url)
 
     def delete_model(self, request, obj):
@@ -249,6 +256,10 @@ class PublicationAdmin(OfficeScopedAdmin):
                 else None,
                 "pending_revision": Publication.objects.filter(revision_of=obj).first(),
                 "is_author": permissions.publications.is_author(user, obj),
+                # Checked words (错敏词) while the document is being written or reviewed.
+                "findings": publication_findings(obj)
+                if obj.status in (Status.DRAFT, Status.SUBMITTED)
+                else None,
                 **self._consultation_tools(request, obj),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)

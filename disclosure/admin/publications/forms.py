@@ -137,6 +137,8 @@ class AttachmentForm(forms.ModelForm):
                 self.add_error("file", error)
                 return cleaned
             self.instance.size = upload.size
+            # A new file: its text is read again, for the word check and for search.
+            self.instance.text = None
             if not cleaned.get("name"):
                 cleaned["name"] = upload.name
         elif not self.instance.pk and cleaned.get("name"):
