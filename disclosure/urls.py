@@ -44,6 +44,7 @@ urlpatterns = [
         name="feed_column_atom",
     ),
     path("wzdt/", site.sitemap_page, name="sitemap_page"),
+    path("wza/", site.display_mode, name="display_mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site.robots_txt, name="robots"),
     path("favicon.ico", site.favicon, name="favicon"),

@@ -1,6 +1,7 @@
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.utils.cache import patch_vary_headers
 
 
 class AdminStyleMiddleware:
@@ -18,6 +19,19 @@ class AdminStyleMiddleware:
         response = self.get_response(request)
         if request.path.startswith(self.prefix):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
+        return response
+
+
+class VaryOnCookieMiddleware:
+    """Every page shows 长者模式 or not, as its cookie says: caches keep a copy per cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_vary_headers(response, ("Cookie",))
         return response
 
 

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "portal.middleware.RejectNullCharactersMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminStyleMiddleware",
+    "portal.middleware.VaryOnCookieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "disclosure.context_processors.site_profile",
                 "disclosure.context_processors.legal_numbers",
+                "disclosure.context_processors.display_mode",
             ]
         },
     }

@@ -1,11 +1,14 @@
-"""The site's own files: robots.txt, the favicon, and the 网站地图 page for people."""
+"""The site's own files: robots.txt, the favicon, the 网站地图 page for people, and 长者模式."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from disclosure.lib import display
 from disclosure.selectors.catalogue import public_tree
 
 
@@ -32,3 +35,29 @@ def favicon(request):
 def sitemap_page(request):
     """The 网站地图: the site's sections and the whole public catalogue."""
     return render(request, "disclosure/sitemap.html", {"tree": public_tree()})
+
+
+@require_safe
+@never_cache
+def display_mode(request):
+    """The 长者模式 switch at the top of every page: sets or clears its cookie, then goes back.
+
+    A plain link, so that it works without JavaScript and needs no form. The
+    page to go back to must be a path on this site; anything else goes home.
+    """
+    target = display.safe_return_path(
+        request.GET.get("next"), host=request.get_host(), secure=request.is_secure()
+    )
+    response = HttpResponseRedirect(target or reverse("disclosure:home"))
+    mode = request.GET.get("mode")
+    if mode == display.ELDER:
+        response.set_cookie(
+            display.MODE_COOKIE,
+            display.ELDER,
+            max_age=display.MODE_COOKIE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            samesite="Lax",
+        )
+    elif mode == display.STANDARD:
+        response.delete_cookie(display.MODE_COOKIE, samesite="Lax")
+    return response
