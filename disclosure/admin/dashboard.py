@@ -11,6 +11,7 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.models import Publication
 from disclosure.selectors import compliance
+from disclosure.selectors.interpretations import late_interpretations
 
 
 def deadlines_view(request):
@@ -27,6 +28,9 @@ def deadlines_view(request):
             compliance.items_with_deadlines(office),
             timezone.localdate(),
             applications=permissions.applications.visible(user),
+        ),
+        "late_interpretations": late_interpretations(
+            permissions.publications.visible(user), timezone.localdate()
         ),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

@@ -41,11 +41,40 @@ def consultation_context(publication: Publication) -> dict:
     }
 
 
+def links_context(publication: Publication, shown) -> dict:
+    """The documents a page links to, of those in `shown`: the policy a 解读 explains,
+    the 解读 of a policy, and the other related documents.
+
+    Public pages pass the public documents (and a withdrawn policy, whose page
+    stays with its notice); the preview passes them all.
+    """
+    policy = (
+        shown.filter(pk=publication.interprets_id).first() if publication.interprets_id else None
+    )
+    interpretations = list(
+        shown.filter(interprets=publication.revision_of_id or publication.pk)
+        .exclude(status=Publication.Status.WITHDRAWN)
+        .filter(revision_of__isnull=True)
+        .select_related("item")
+        .order_by("-published_at")
+    )
+    named = {publication.interprets_id, *(reading.pk for reading in interpretations)}
+    related = (
+        shown.filter(pk__in=publication.related.values("pk"))
+        .exclude(status=Publication.Status.WITHDRAWN)
+        .exclude(pk__in=[pk for pk in named if pk])
+        .select_related("item")
+        .order_by("-published_at")
+    )
+    return {"policy": policy, "interpretations": interpretations, "related": list(related)}
+
+
 def preview_context(publication: Publication) -> dict:
     """The public page's context for any publication, for staff previews in the admin."""
     tree = build_tree(CatalogueItem.objects.in_tree_order().prefetch_related("channels", "offices"))
     node = find_item(tree, publication.item_id)
     item = node.item if node else publication.item
+    attachments = list(publication.attachments.all())
     return {
         "tree": tree,
         "item": item,
@@ -54,8 +83,9 @@ def preview_context(publication: Publication) -> dict:
         "withdrawn": publication.status == Publication.Status.WITHDRAWN,
         "has_validity": item.requires(DocumentField.VALIDITY),
         "replacement": publication.replaced_by if publication.is_no_longer_valid else None,
-        "attachments": list(publication.attachments.all()),
-        "related": list(publication.related.select_related("item")),
+        "attachments": attachments,
+        "images": publication.body_image_urls(attachments, staff=True),
+        **links_context(publication, Publication.objects.filter(revision_of__isnull=True)),
         "preview": True,
         "preview_is_public": Publication.objects.public().filter(pk=publication.pk).exists(),
         **consultation_context(publication),

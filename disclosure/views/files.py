@@ -9,13 +9,15 @@ from disclosure.models import Attachment, Publication
 
 @require_safe
 def attachment_download(request, pk: int, attachment: int):
-    """A published document's attachment, always as a download under its own name."""
+    """A published document's attachment under its own name: an image is shown, anything else downloads."""
     file = get_object_or_404(
         Attachment.objects.filter(publication__in=Publication.objects.public()),
         pk=attachment,
         publication_id=pk,
     )
-    return file_response(file.file, file.download_name, file.content_type, as_attachment=True)
+    return file_response(
+        file.file, file.download_name, file.content_type, as_attachment=not file.is_image
+    )
 
 
 @require_safe
