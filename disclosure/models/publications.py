@@ -393,8 +393,8 @@ class Publication(models.Model):
         if missing:
             names = "、".join(f"“{name}”" for name in missing)
             return {
-                "body": f"正文中的图片{names}没有图片说明（替代文字）。请在正文中编辑这张图片，"
-                "填写图片说明，供看不到图片的读者了解图片内容。"
+                "body": f"正文中的图片{names}没有图片说明（替代文字）。请在正文中选中这张图片，"
+                "点工具栏的图片按钮，填写“替代文字”，供看不到图片的读者了解图片的内容。"
             }
         return {}
 

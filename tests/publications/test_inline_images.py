@@ -14,7 +14,7 @@ from disclosure.services.publications import (
     publication_start_revision,
     publication_submit,
 )
-from tests.factories import make_draft, portrait, publication_form, publish, with_attachment
+from tests.factories import PDF, make_draft, portrait, publication_form, publish, with_attachment
 
 pytestmark = pytest.mark.django_db
 PNG = portrait(1)
@@ -189,7 +189,7 @@ def test_an_image_attachment_is_shown_inline_and_a_pdf_still_downloads(client, p
     download = client.get(pdf.get_absolute_url())
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["Content-Type"] == "application/pdf"
-    download.close()
+    assert b"".join(download.streaming_content) == PDF
 
 
 def test_the_staff_address_shows_an_image_inline_too(client, people):
@@ -198,12 +198,30 @@ def test_the_staff_address_shows_an_image_inline_too(client, people):
     response = client.get(picture.staff_url())
     assert response["Content-Disposition"].startswith("inline;")
     assert response["Content-Type"] == "image/png"
-    response.close()
+    assert b"".join(response.streaming_content) == PNG
 
 
-def test_an_unpublished_documents_image_is_not_public(client, people):
-    _draft, picture = illustrated(people)
+def test_a_drafts_image_shows_in_the_editor_of_its_office_only(client, people):
+    draft, picture = illustrated(people)
+    pdf = with_attachment(draft)
     assert client.get(picture.get_absolute_url()).status_code == 404
+    client.force_login(people.other_editor)
+    assert client.get(picture.get_absolute_url()).status_code == 404
+    client.force_login(people.editor)
+    shown = client.get(picture.get_absolute_url())
+    assert shown.status_code == 200 and shown["Content-Type"] == "image/png"
+    assert b"".join(shown.streaming_content) == PNG
+    # Other files of a draft stay behind the staff address.
+    assert client.get(pdf.get_absolute_url()).status_code == 404
+
+
+def test_the_attachment_row_gives_the_images_address_for_the_editor(client, people):
+    draft, picture = illustrated(people)
+    pdf = with_attachment(draft)
+    client.force_login(people.editor)
+    page = client.get(f"/admin/disclosure/publication/{draft.pk}/change/").content.decode()
+    assert f"<code>{picture.get_absolute_url()}</code>" in page
+    assert f"<code>{pdf.get_absolute_url()}</code>" not in page
 
 
 def test_a_revision_shows_its_copy_of_the_image_and_the_approval_brings_it_back(client, people):
@@ -227,7 +245,7 @@ def test_a_revision_shows_its_copy_of_the_image_and_the_approval_brings_it_back(
     assert f'<img src="/xxgk/doc/{live.pk}/files/{copy.pk}/"' in html
     image = client.get(f"/xxgk/doc/{live.pk}/files/{copy.pk}/")
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
-    image.close()
+    assert b"".join(image.streaming_content) == PNG
 
 
 def test_the_public_page_does_not_show_an_image_stored_from_elsewhere(client, people):

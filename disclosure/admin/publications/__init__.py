@@ -155,6 +155,15 @@ class PublicationAdmin(OfficeScopedAdmin):
             ]
         return fields
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "interprets" and field is not None:
+            # The policy is chosen from published documents, not made or edited from here.
+            field.widget.can_add_related = False
+            field.widget.can_change_related = False
+            field.widget.can_delete_related = False
+        return field
+
     def get_readonly_fields(self, request, obj=None):
         return [
             "body_display",
@@ -187,7 +196,7 @@ class PublicationAdmin(OfficeScopedAdmin):
 
     @admin.display(description="正文")
     def body_display(self, obj):
-        return safe_body(obj.body)
+        return safe_body(obj.body, obj.body_image_urls(obj.attachments.all(), staff=True))
 
     @admin.display(description="正文")
     def report_body_display(self, obj):
