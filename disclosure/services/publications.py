@@ -323,6 +323,12 @@ def publication_restore(*, publication: Publication, history_id: int, actor) -> 
     note = f"恢复到{when:%Y-%m-%d %H:%M}的版本"
     if target.revision_of_id:
         target.change_note = target.change_note or note
-    _save(target, actor, note)
+    try:
+        _save(target, actor, note)
+    except ValidationError as error:
+        # A version saved under older rules (say, a 解读 before it named its policy).
+        raise WorkflowError(
+            "这个历史版本缺少现在必填的内容，不能恢复：" + "；".join(error.messages)
+        ) from error
     _event(publication, Action.RESTORED, actor, note)
     return target

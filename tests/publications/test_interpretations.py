@@ -12,6 +12,7 @@ from disclosure.exceptions import WorkflowError
 from disclosure.models import CatalogueItem, HolidaySchedule, Publication
 from disclosure.selectors.interpretations import late_interpretations
 from disclosure.services.publications import (
+    publication_restore,
     publication_save_draft,
     publication_start_revision,
     publication_submit,
@@ -260,3 +261,21 @@ def test_a_reading_published_with_its_policy_is_not_late(people):
     reading = reading_of(people, policy(people))
     assert reading.interpretation_lag(HolidaySchedule.objects.calendar()) == 0
     assert late_interpretations(Publication.objects.all(), timezone.localdate()) == []
+
+
+def test_a_version_from_before_the_policy_was_named_is_not_restored(people):
+    draft = make_draft(
+        people.editor, "zcfg/zcwj", doc_number="3号", written_on=timezone.localdate()
+    )
+    first = draft.history.latest().history_id
+    # The item became a 解读 item and the draft named its policy since.
+    Publication.objects.filter(pk=draft.pk).update(item=item_by_path(READING))
+    draft.refresh_from_db()
+    draft.interprets = policy(people)
+    publication_save_draft(publication=draft, actor=people.editor)
+    with pytest.raises(
+        WorkflowError, match=r"缺少现在必填的内容，不能恢复：.*必须选择所解读的政策文件"
+    ):
+        publication_restore(publication=draft, history_id=first, actor=people.editor)
+    draft.refresh_from_db()
+    assert draft.interprets is not None
