@@ -330,7 +330,9 @@ class Publication(models.Model):
         if self.interprets_id is None:
             return {"interprets": f"“{self.item.name}”下的信息必须选择所解读的政策文件。"}
         # Read afresh: the policy may have been withdrawn since it was chosen.
-        policy = Publication.objects.select_related("item").get(pk=self.interprets_id)
+        policy = Publication.objects.select_related("item").filter(pk=self.interprets_id).first()
+        if policy is None:
+            return {"interprets": "请选择已发布的政策文件。"}
         if policy.pk in (self.pk, self.revision_of_id) or policy.is_interpretation_item():
             return {"interprets": "请选择政策文件本身，不能选择本解读或另一份政策解读。"}
         published = (

@@ -68,6 +68,25 @@ def test_the_form_saves_a_reading_that_names_its_policy(client, people):
     assert Publication.objects.get(title="一份解读").interprets == document
 
 
+def test_another_offices_draft_cannot_be_named_nor_shown(client, people):
+    hidden = make_draft(
+        people.other_editor,
+        "zcfg/zcwj",
+        title="就业服务中心未发布的文件",
+        doc_number="5号",
+        written_on=timezone.localdate(),
+    )
+    client.force_login(people.editor)
+    response = client.post(
+        f"{ADD}?item={item_by_path(READING).pk}",
+        publication_form(title="一份解读", interprets=str(hidden.pk)),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "选择一个有效的选项" in html and "就业服务中心未发布的文件" not in html
+    assert not Publication.objects.filter(title="一份解读").exists()
+
+
 def test_other_documents_do_not_name_a_policy(client, people):
     client.force_login(people.editor)
     form = client.get(ADD, {"item": item_by_path("jyta").pk}).content.decode()

@@ -5,6 +5,7 @@ for is shown and required, nothing else.
 """
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 
 from disclosure import permissions
@@ -86,6 +87,11 @@ class PublicationForm(forms.ModelForm):
         if "change_note" in self.fields:
             self.fields["change_note"].required = True
         if "interprets" in self.fields:
+            # Published policies, and the one already named (it may have been withdrawn since).
+            self.fields["interprets"].queryset = Publication.objects.filter(
+                Q(status=Status.PUBLISHED, revision_of__isnull=True, item__explains_policies=False)
+                | Q(pk=self.instance.interprets_id)
+            )
             self.fields["interprets"].required = True
             self.fields["interprets"].error_messages["required"] = (
                 f"“{item.name}”下的信息必须选择所解读的政策文件。"
