@@ -7,8 +7,12 @@ publication's state.
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from disclosure.models import CatalogueItem, Comment, DocumentField, Publication
 from disclosure.selectors.catalogue import build_tree, find_item
+
+Status = Publication.Status
 
 
 def consultation_context(publication: Publication) -> dict:
@@ -43,30 +47,30 @@ def consultation_context(publication: Publication) -> dict:
 
 def links_context(publication: Publication, shown) -> dict:
     """The documents a page links to, of those in `shown`: the policy a 解读 explains,
-    the 解读 of a policy, and the other related documents.
+    the 解读 of a policy, and the other related documents, read in one query.
 
     Public pages pass the public documents (and a withdrawn policy, whose page
     stays with its notice); the preview passes them all.
     """
-    policy = (
-        shown.filter(pk=publication.interprets_id).first() if publication.interprets_id else None
-    )
-    interpretations = list(
-        shown.filter(interprets=publication.revision_of_id or publication.pk)
-        .exclude(status=Publication.Status.WITHDRAWN)
-        .filter(revision_of__isnull=True)
+    live = publication.revision_of_id or publication.pk
+    linked = list(
+        shown.filter(
+            Q(pk=publication.interprets_id)
+            | Q(interprets=live, revision_of__isnull=True)
+            | Q(pk__in=publication.related.values("pk"))
+        )
+        .exclude(pk__in=[publication.pk, live])
         .select_related("item")
-        .order_by("-published_at")
+        .order_by("-published_at", "-id")
     )
-    named = {publication.interprets_id, *(reading.pk for reading in interpretations)}
-    related = (
-        shown.filter(pk__in=publication.related.values("pk"))
-        .exclude(status=Publication.Status.WITHDRAWN)
-        .exclude(pk__in=[pk for pk in named if pk])
-        .select_related("item")
-        .order_by("-published_at")
-    )
-    return {"policy": policy, "interpretations": interpretations, "related": list(related)}
+    policy = next((doc for doc in linked if doc.pk == publication.interprets_id), None)
+    others = [doc for doc in linked if doc is not policy and doc.status != Status.WITHDRAWN]
+    interpretations = [doc for doc in others if doc.interprets_id == live]
+    return {
+        "policy": policy,
+        "interpretations": interpretations,
+        "related": [doc for doc in others if doc.interprets_id != live],
+    }
 
 
 def preview_context(publication: Publication) -> dict:
