@@ -58,7 +58,7 @@ IMAGE_ATTRIBUTES = {"img": {"src", "alt"}, "figure": set()}
 
 # The public address of a document's attachment (`xxgk/doc/<pk>/files/<id>/`),
 # under whatever path prefix the site has: the only source an image may have.
-ATTACHMENT_SOURCE = re.compile(r"/(?:[-\w.~]+/)*xxgk/doc/(\d+)/files/(\d+)/")
+ATTACHMENT_SOURCE = re.compile(r"/(?:\w[-\w.~]*/)*xxgk/doc/(\d+)/files/(\d+)/")
 # An <img> as the sanitizer writes it: attribute values in double quotes, with
 # any quote inside escaped.
 IMG_TAG = re.compile(r'<img((?:\s+[\w-]+="[^"]*")*)\s*/?>')
