@@ -117,7 +117,11 @@ def create_bulk_documents(
     """
     items = items or list(
         CatalogueItem.objects.filter(
-            presentation=CatalogueItem.Presentation.DOCUMENTS, children__isnull=True, is_active=True
+            presentation=CatalogueItem.Presentation.DOCUMENTS,
+            children__isnull=True,
+            is_active=True,
+            # A 解读 names its policy: the bulk documents are plain ones.
+            explains_policies=False,
         )
     )
     author = User.objects.filter(is_superuser=True).first() or User.objects.first()

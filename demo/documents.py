@@ -1,5 +1,5 @@
 """Demo documents in every state under every document item, with attachments,
-related documents, the standing pages and the leaders with their photos.
+政策解读 naming their policies (one with a 图解 in its body), the standing pages and the leaders with their photos.
 
 The documents go through the same workflow services as real ones, so their
 events and history are real too.
@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.dates import YEAR
-from demo.files import JOB_FAIR_PDF, PDF, portrait
+from demo.files import JOB_FAIR_PDF, PDF, infographic, portrait
 from demo.staff import Role, office_for, publish, staff
-from demo.texts import DOCUMENTS, LEADERS, PAGES, paragraphs
+from demo.texts import DOCUMENTS, INFOGRAPHIC, INTERPRETS, LEADERS, PAGES, paragraphs
 from disclosure.lib.deadlines import due_date, uses_calendar
 from disclosure.lib.uploads import check_attachment
 from disclosure.models import Attachment, CatalogueItem, DocumentField, HolidaySchedule, Publication
@@ -60,9 +60,11 @@ def _event_for_due_soon(item: CatalogueItem, calendar) -> date | None:
     return None
 
 
-def _attach(publication: Publication, name: str, content: bytes) -> None:
+def _attach(
+    publication: Publication, name: str, content: bytes, file_name: str = "demo.pdf"
+) -> Attachment:
     """Attached to the draft, so that publishing reads its text into the search index."""
-    upload = ContentFile(content, name="demo.pdf")
+    upload = ContentFile(content, name=file_name)
     attachment = Attachment(
         publication=publication,
         name=name,
@@ -72,6 +74,23 @@ def _attach(publication: Publication, name: str, content: bytes) -> None:
     )
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
+    return attachment
+
+
+def _illustrate(publication: Publication) -> None:
+    """The 图解 attached to the draft and shown at the top of its body, with its caption."""
+    _, name, alt = INFOGRAPHIC
+    picture = _attach(publication, name, infographic(), "tujie.png")
+    publication.body = (
+        f'<figure><img src="{picture.get_absolute_url()}" alt="{alt}">'
+        f"<figcaption>{name}</figcaption></figure>{publication.body}"
+    )
+    publication_save_draft(publication=publication, actor=staff(publication.office, Role.EDITOR))
+
+
+def _policy(title: str) -> dict:
+    """The policy a demo 解读 explains, as a field of its draft."""
+    return {"interprets": Publication.objects.get(title=INTERPRETS[title])}
 
 
 # Attachments by document title: the name citizens see and the file.
@@ -92,11 +111,15 @@ def create_documents() -> int:
         item = _item(path)
         office = office_for(item)
         for title, fields, body in documents:
-            publication = _draft(item, office, title, fields, body)
+            extra = _policy(title) if item.explains_policies else {}
+            publication = _draft(item, office, title, fields, body, **extra)
             if title in ATTACHMENTS:
                 _attach(publication, *ATTACHMENTS[title])
+            if title == INFOGRAPHIC[0]:
+                _illustrate(publication)
             made.append(publish(publication))
         first_title, fields, body = documents[0]
+        extra = _policy(first_title) if item.explains_policies else {}
         # One of each other state under every item.
         scheduled = _draft(
             item,
@@ -105,6 +128,7 @@ def create_documents() -> int:
             fields,
             body,
             published_at=timezone.now() + timedelta(days=3),
+            **extra,
         )
         made.append(publish(scheduled))
         submitted = _draft(
@@ -114,6 +138,7 @@ def create_documents() -> int:
             fields,
             body,
             event_on=_event_for_due_soon(item, calendar),
+            **extra,
         )
         publication_submit(publication=submitted, actor=staff(office, Role.EDITOR))
         returned = _draft(
@@ -123,12 +148,15 @@ def create_documents() -> int:
             fields,
             body,
             event_on=timezone.localdate() - timedelta(days=45),
+            **extra,
         )
         publication_submit(publication=returned, actor=staff(office, Role.EDITOR))
         publication_return(
             publication=returned, actor=staff(office, Role.REVIEWER), reason="请补充附件后再提交。"
         )
-        withdrawn = publish(_draft(item, office, f"（已撤回）{first_title}（旧版）", fields, body))
+        withdrawn = publish(
+            _draft(item, office, f"（已撤回）{first_title}（旧版）", fields, body, **extra)
+        )
         publication_withdraw(
             publication=withdrawn,
             actor=staff(office, Role.REVIEWER),
@@ -136,9 +164,6 @@ def create_documents() -> int:
         )
         made += [submitted, returned, withdrawn]
 
-    policy = Publication.objects.get(title=DOCUMENTS["zcfg/zcwj"][0][0])
-    reading = Publication.objects.get(title=DOCUMENTS["zcfg/zcjd"][0][0])
-    policy.related.add(reading)
     for path, (title, body) in PAGES.items():
         item = _item(path)
         made.append(publish(_draft(item, office_for(item), title, {}, body)))

@@ -45,3 +45,21 @@ def portrait(seed: int) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def infographic() -> bytes:
+    """A 图解 of three steps in a row, joined by arrows: a small PNG of flat colours."""
+    image = Image.new("RGB", (720, 240), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    colours = [(190, 30, 45), (214, 120, 30), (30, 100, 170)]
+    for step, colour in enumerate(colours):
+        left = 30 + step * 240
+        draw.rounded_rectangle((left, 60, left + 180, 180), radius=18, fill=colour)
+        draw.ellipse((left + 70, 90, left + 110, 130), fill=(255, 255, 255))
+        if step < len(colours) - 1:
+            draw.polygon(
+                [(left + 195, 110), (left + 220, 120), (left + 195, 130)], fill=(90, 90, 90)
+            )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

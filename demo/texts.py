@@ -217,3 +217,17 @@ LEADERS = [
     ("刘秀英", "党组成员、副局长", "负责就业、职业能力建设方面的工作。"),
     ("陈志刚", "党组成员、副局长", "负责社会保险、劳动关系方面的工作。"),
 ]
+
+
+# The policy each 政策解读 explains, by title: a 解读 names its policy.
+INTERPRETS = {
+    DOCUMENTS["zcfg/zcjd"][0][0]: DOCUMENTS["zcfg/zcwj"][0][0],
+    DOCUMENTS["zcfg/zcjd"][1][0]: DOCUMENTS["zcfg/zcwj"][2][0],
+}
+# The 图解 shown in a 解读's body: its title, the picture's file name and its text alternative.
+INFOGRAPHIC = (
+    DOCUMENTS["zcfg/zcjd"][1][0],
+    "根治欠薪冬季专项行动图解",
+    "图解：专项行动分三个阶段，先由用人单位自查，再由人社部门重点检查工程建设和劳动密集型行业，"
+    "最后集中处理举报投诉；举报投诉电话12345。",
+)

@@ -56,6 +56,7 @@ class CatalogueItemForm(forms.ModelForm):
             "is_active",
             "document_fields",
             "report_role",
+            "explains_policies",
             "content",
             "deadline_text",
             "deadline_rule",
@@ -185,7 +186,7 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
                 "description": "按基层政务公开标准目录填写。",
             },
         ),
-        ("文件", {"fields": ["document_fields", "report_role"]}),
+        ("文件", {"fields": ["document_fields", "report_role", "explains_policies"]}),
         ("公开渠道和对象", {"fields": ["channels", "audience", "audience_note"]}),
         ("责任科室", {"fields": ["office_scope", "offices", "office_text"]}),
     ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.models import Publication
 from disclosure.selectors import columns, compliance, links
+from disclosure.selectors.interpretations import late_interpretations
 
 
 def deadlines_view(request):
@@ -32,5 +33,8 @@ def deadlines_view(request):
             timezone.localdate(), office, can_state=permissions.statements.can_add(user)
         ),
         "broken_links": links.broken_links(user),
+        "late_interpretations": late_interpretations(
+            permissions.publications.visible(user), timezone.localdate()
+        ),
     }
     return TemplateResponse(request, "admin/disclosure/publication/deadlines.html", context)

@@ -12,6 +12,9 @@ CORRECTION_WINDOW_WORKING_DAYS = 7  # Art. 30: ask for a correction within 7 wor
 # 规范性文件 that touch citizens' rights are open for comment at least 30 days
 # (国办发〔2018〕37号).
 CONSULTATION_MIN_DAYS = 30
+# A 政策解读 is published with its policy, at the latest within 3 working days
+# (国办发〔2016〕80号 and the local rules that follow it).
+INTERPRETATION_WORKING_DAYS = 3
 
 
 def as_dict() -> dict[str, int]:

@@ -92,6 +92,10 @@ KINDS = {
     ".png": Kind("图片", "image/png"),
     ".gif": Kind("图片", "image/gif"),
 }
+# Images are shown in the browser (and may be shown in a document's body); the other kinds download.
+IMAGE_EXTENSIONS = frozenset(
+    ext for ext, kind in KINDS.items() if kind.content_type.startswith("image/")
+)
 ALLOWED_NAMES = "PDF、OFD、Word（doc/docx）、WPS、Excel（xls/xlsx）、ET、JPG、PNG、GIF"
 
 

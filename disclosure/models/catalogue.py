@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from disclosure.lib import columns
 from disclosure.lib.deadlines import RuleError, parse_rule
-from disclosure.lib.legal import PUBLISH_WORKING_DAYS
+from disclosure.lib.legal import INTERPRETATION_WORKING_DAYS, PUBLISH_WORKING_DAYS
 from disclosure.lib.slugs import unique_slug
 from disclosure.models.offices import Office
 from disclosure.models.site import BUREAU_NAME
@@ -256,6 +256,12 @@ class CatalogueItem(models.Model):
         help_text="本事项及其下级发布的文件在政府信息公开工作年度报告中怎样统计；"
         "“规章”“行政规范性文件”的制发、废止和现行有效件数计入表二。"
         "年度报告只能在一个事项下发布。",
+    )
+    explains_policies = models.BooleanField(
+        "本事项发布政策解读",
+        default=False,
+        help_text="本事项下的每份文件都是对一份已发布政策文件的解读，必须选择所解读的政策文件；"
+        f"解读应与政策文件同步发布，最迟不超过{INTERPRETATION_WORKING_DAYS}个工作日。",
     )
     is_active = models.BooleanField(
         "启用", default=True, help_text="停用的事项及其下级不在网站上显示，已有信息保留。"

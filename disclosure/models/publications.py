@@ -12,7 +12,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from simple_history.models import HistoricalRecords
 
+from disclosure.lib.html import body_images, replace_images, sanitize_body
+from disclosure.lib.legal import INTERPRETATION_WORKING_DAYS
 from disclosure.lib.uploads import (
+    IMAGE_EXTENSIONS,
     KINDS,
     attachment_path,
     file_size,
@@ -133,6 +136,16 @@ class Publication(models.Model):
         blank=True,
         symmetrical=True,
         help_text="例如政策文件与它的政策解读；关联是双向的。",
+    )
+    interprets = models.ForeignKey(
+        "self",
+        verbose_name="解读的政策文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interpretations",
+        help_text="本解读所解读的已发布政策文件，可按标题或文号查找。"
+        f"政策解读应与政策文件同步发布，最迟不超过{INTERPRETATION_WORKING_DAYS}个工作日。",
     )
     order = models.PositiveIntegerField(
         "排序", default=0, help_text="领导简介等列表中数字小的排在前面。"
@@ -295,10 +308,97 @@ class Publication(models.Model):
                 errors["replaced_by"] = "替代文件不能是本文件自己。"
         if self.is_consultation_item():
             errors |= self._consultation_errors()
+        if self.status in (self.Status.DRAFT, self.Status.SUBMITTED):
+            errors |= self._interpretation_errors()
+        errors |= self._image_errors()
         if self.budget_year is not None and not 1949 <= self.budget_year <= 2100:
             errors["budget_year"] = "请填写四位数的年度，例如2026。"
         if errors:
             raise ValidationError(errors)
+
+    # -- 政策解读 -------------------------------------------------------------
+
+    def is_interpretation_item(self) -> bool:
+        return bool(self.item_id) and self.item.explains_policies
+
+    def _interpretation_errors(self) -> dict:
+        """A 解读 names the published policy it explains; nothing else names one."""
+        if not self.is_interpretation_item():
+            if self.interprets_id is not None:
+                return {"interprets": "只有政策解读才填写解读的政策文件，请清空。"}
+            return {}
+        if self.interprets_id is None:
+            return {"interprets": f"“{self.item.name}”下的信息必须选择所解读的政策文件。"}
+        # Read afresh: the policy may have been withdrawn since it was chosen.
+        policy = Publication.objects.select_related("item").filter(pk=self.interprets_id).first()
+        if policy is None:
+            return {"interprets": "请选择已发布的政策文件。"}
+        if policy.pk in (self.pk, self.revision_of_id) or policy.is_interpretation_item():
+            return {"interprets": "请选择政策文件本身，不能选择本解读或另一份政策解读。"}
+        published = (
+            policy.status == self.Status.PUBLISHED
+            and policy.revision_of_id is None
+            and CatalogueItem.objects.public().filter(pk=policy.item_id).exists()
+        )
+        # A policy withdrawn after this 解读 named it stays named: the 解读 explains what it was.
+        kept = (
+            policy.status == self.Status.WITHDRAWN
+            and Publication.objects.filter(
+                pk__in=[pk for pk in (self.pk, self.revision_of_id) if pk], interprets_id=policy.pk
+            ).exists()
+        )
+        if not (published or kept):
+            return {"interprets": "请选择已发布的政策文件。"}
+        return {}
+
+    def interpretation_lag(self, calendar) -> int | None:
+        """Working days from the policy's publication to this 解读's (0 if not later)."""
+        policy = self.interprets
+        if policy is None or self.published_at is None or policy.published_at is None:
+            return None
+        start = timezone.localdate(policy.published_at)
+        end = timezone.localdate(self.published_at)
+        return max(calendar.workdays_between(start, end), 0)
+
+    # -- images in the body (图解) ----------------------------------------------
+
+    def body_image_urls(self, attachments, *, staff: bool = False) -> dict[tuple[int, int], str]:
+        """Where each image attachment is shown in the body: the public address or the staff one."""
+        return {
+            (self.pk, attachment.pk): attachment.staff_url()
+            if staff
+            else attachment.get_absolute_url()
+            for attachment in attachments
+            if attachment.is_image
+        }
+
+    def _image_errors(self) -> dict:
+        """The body shows only this document's image attachments, each with its text alternative.
+
+        An image of anything else is removed; one without alternative text is refused.
+        """
+        body = sanitize_body(self.body or "")
+        images = body_images(body)
+        if not images:
+            return {}
+        own = {a.pk: a for a in self.attachments.all() if a.is_image} if self.pk else {}
+
+        def is_own(image) -> bool:
+            return image.publication_id == self.pk and image.attachment_id in own
+
+        self.body = replace_images(body, lambda image: image.tag() if is_own(image) else None)
+        missing = [
+            own[image.attachment_id].download_name
+            for image in images
+            if is_own(image) and not image.has_alt
+        ]
+        if missing:
+            names = "、".join(f"“{name}”" for name in missing)
+            return {
+                "body": f"正文中的图片{names}没有图片说明（替代文字）。请在正文中选中这张图片，"
+                "点工具栏的图片按钮，填写“替代文字”，供看不到图片的读者了解图片的内容。"
+            }
+        return {}
 
     # -- consultations (征求意见) ---------------------------------------------
 
@@ -416,6 +516,11 @@ class Attachment(models.Model):
     def download_name(self) -> str:
         """招聘会岗位表.pdf: the name staff gave, with the checked type's extension."""
         return f"{name_without_extension(self.name)}{self.extension}"
+
+    @property
+    def is_image(self) -> bool:
+        """Shown in the browser, and in the document's body where the body places it."""
+        return self.extension in IMAGE_EXTENSIONS
 
     @property
     def type_label(self) -> str:

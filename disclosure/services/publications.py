@@ -13,11 +13,13 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.lib.codes import index_number
+from disclosure.lib.html import replace_images
 from disclosure.models import (
     Attachment,
     FeedbackDecision,
@@ -58,6 +60,7 @@ CONTENT_FIELDS = [
     "drafting_note",
     "comment_ways",
     "feedback_for",
+    "interprets",
 ]
 
 
@@ -229,16 +232,19 @@ def _merge_revision(
     revision: Publication, actor, confidentiality_note: str, now, words_note: str
 ) -> Publication:
     live = locked(revision.revision_of)
+    # The revision's attachments become the document's, under the document's address.
+    live.attachments.all().delete()
+    moved = list(revision.attachments.all())
+    revision.attachments.update(publication=live)
     for field in CONTENT_FIELDS:
         setattr(live, field, getattr(revision, field))
+    live.body = _images_moved(live.body, {(revision.pk, a.pk): (live.pk, a.pk) for a in moved})
     live.approved_by = actor
     live.approved_at = now
     live.confidentiality_note = confidentiality_note
     # A change is information changed: its own clock, counted to this approval.
     _save(live, actor, f"批准修改：{revision.change_note}", published_on=timezone.localdate(now))
     live.related.set(revision.related.all())
-    live.attachments.all().delete()
-    revision.attachments.update(publication=live)
     live.decisions.all().delete()
     revision.decisions.update(publication=live)
     _event(
@@ -251,6 +257,21 @@ def _merge_revision(
     revision.delete()
     index_publication(live)
     return live
+
+
+def _images_moved(body: str, moves: dict[tuple[int, int], tuple[int, int]]) -> str:
+    """The body with its images pointing at their attachments' new places (document, attachment)."""
+
+    def moved(image):
+        if image.key not in moves:
+            return image.tag()
+        publication_id, attachment_id = moves[image.key]
+        url = reverse(
+            "disclosure:attachment", kwargs={"pk": publication_id, "attachment": attachment_id}
+        )
+        return image.tag(url)
+
+    return replace_images(body, moved)
 
 
 @transaction.atomic
@@ -289,7 +310,8 @@ def publication_start_revision(*, publication: Publication, actor) -> Publicatio
     )
     _save(revision, actor, "开始修改已发布信息")
     revision.related.set(live.related.all())
-    Attachment.objects.bulk_create(
+    originals = list(live.attachments.all())
+    copies = Attachment.objects.bulk_create(
         Attachment(
             publication=revision,
             file=attachment.file.name,
@@ -299,8 +321,15 @@ def publication_start_revision(*, publication: Publication, actor) -> Publicatio
             order=attachment.order,
             text=attachment.text,
         )
-        for attachment in live.attachments.all()
+        for attachment in originals
     )
+    # The copy's first save saw no attachments and dropped its images: they come
+    # back showing the copy's own attachments, so that it stands alone in review.
+    revision.body = _images_moved(
+        live.body,
+        {(live.pk, a.pk): (revision.pk, c.pk) for a, c in zip(originals, copies, strict=True)},
+    )
+    Publication.objects.filter(pk=revision.pk).update(body=revision.body)
     FeedbackDecision.objects.bulk_create(
         FeedbackDecision(
             publication=revision,
@@ -338,6 +367,12 @@ def publication_restore(*, publication: Publication, history_id: int, actor) -> 
     note = f"恢复到{when:%Y-%m-%d %H:%M}的版本"
     if target.revision_of_id:
         target.change_note = target.change_note or note
-    _save(target, actor, note)
+    try:
+        _save(target, actor, note)
+    except ValidationError as error:
+        # A version saved under older rules (say, a 解读 before it named its policy).
+        raise WorkflowError(
+            "这个历史版本缺少现在必填的内容，不能恢复：" + "；".join(error.messages)
+        ) from error
     _event(publication, Action.RESTORED, actor, note)
     return target

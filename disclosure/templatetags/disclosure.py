@@ -10,9 +10,9 @@ register = template.Library()
 
 
 @register.filter
-def safe_body(html: str):
-    """A document body, sanitized again as it is shown."""
-    return _safe_body(html)
+def safe_body(html: str, images=None):
+    """A document body, sanitized again as it is shown; given `images`, only those images, at their addresses."""
+    return _safe_body(html, images)
 
 
 @register.filter

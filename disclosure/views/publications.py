@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from disclosure.forms import CommentForm
 from disclosure.models import CatalogueItem, DocumentField, Publication
 from disclosure.selectors.catalogue import find_item, public_tree
-from disclosure.selectors.publications import consultation_context
+from disclosure.selectors.publications import consultation_context, links_context
 from disclosure.views.filters import PublicationFilter, tell_about
 
 PER_PAGE = 20
@@ -70,9 +70,8 @@ def document_context(pk: int) -> tuple[dict, int]:
                 Publication.objects.public().filter(pk=publication.replaced_by_id).first()
             )
         context["attachments"] = list(publication.attachments.all())
-        context["related"] = list(
-            publication.related.public().select_related("item").order_by("-published_at")
-        )
+        context["images"] = publication.body_image_urls(context["attachments"])
+        context |= links_context(publication, Publication.objects.visible_or_withdrawn())
         context |= consultation_context(publication)
     return context, 410 if withdrawn else 200
 

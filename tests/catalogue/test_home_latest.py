@@ -39,6 +39,11 @@ def document(people, path: str = "jyta", **fields):
     if path == "zcfg/zcwj":
         fields.setdefault("doc_number", f"扎人社发〔2026〕{Publication.objects.count() + 1}号")
         fields.setdefault("written_on", timezone.localdate())
+    if path == "zcfg/zcjd" and "interprets" not in fields:
+        # A 解读 names its policy: the newest one, or one made for it.
+        fields["interprets"] = Publication.objects.filter(
+            item=item_by_path("zcfg/zcwj")
+        ).first() or document(people, "zcfg/zcwj", title="解读的政策文件")
     return make_published(people, path, **fields)
 
 

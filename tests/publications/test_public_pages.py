@@ -130,10 +130,10 @@ def test_related_documents_link_both_ways(client, people):
     policy = make_published(
         people, "zcfg/zcwj", title="政策文件甲", doc_number="1号", written_on=timezone.localdate()
     )
-    reading = make_published(people, "zcfg/zcjd", title="政策文件甲的解读")
-    policy.related.add(reading)
-    assert "政策文件甲的解读" in client.get(policy.get_absolute_url()).content.decode()
-    assert "政策文件甲" in client.get(reading.get_absolute_url()).content.decode()
+    reply = make_published(people, title="关于政策文件甲的提案答复")
+    policy.related.add(reply)
+    assert "关于政策文件甲的提案答复" in client.get(policy.get_absolute_url()).content.decode()
+    assert "政策文件甲" in client.get(reply.get_absolute_url()).content.decode()
 
 
 def test_related_unpublished_documents_are_not_linked(client, people):

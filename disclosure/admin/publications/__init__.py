@@ -33,8 +33,8 @@ from disclosure.admin.workflow import step_links
 from disclosure.exceptions import WorkflowError
 from disclosure.lib.doc_numbers import normalise_doc_number
 from disclosure.lib.html import safe_body
-from disclosure.lib.legal import CONSULTATION_MIN_DAYS
-from disclosure.models import CatalogueItem, Comment, Publication, PublicationEvent
+from disclosure.lib.legal import CONSULTATION_MIN_DAYS, INTERPRETATION_WORKING_DAYS
+from disclosure.models import CatalogueItem, Comment, HolidaySchedule, Publication, PublicationEvent
 from disclosure.selectors.annual_report_document import report_of
 from disclosure.selectors.words import publication_findings
 from disclosure.services.publications import publication_save_draft, publication_submit
@@ -67,7 +67,7 @@ class PublicationAdmin(OfficeScopedAdmin):
     list_select_related = ["item", "office"]
     list_filter = [StateFilter, ItemFilter, OfficeFilter]
     search_fields = ["title", "doc_number", "index_number", "keywords"]
-    autocomplete_fields = ["related"]
+    autocomplete_fields = ["related", "interprets"]
     inlines = [AttachmentInline]
     date_hierarchy = None
     list_per_page = 50
@@ -90,6 +90,13 @@ class PublicationAdmin(OfficeScopedAdmin):
                 Q(pk__in=queryset.values("pk"))
                 | Q(pk__in=Publication.objects.public().values("pk"))
             ).filter(revision_of__isnull=True)
+            if request.GET.get("field_name") == "interprets":
+                # A 解读 names a published policy, not another 解读.
+                queryset = queryset.filter(
+                    status=Status.PUBLISHED,
+                    item__in=CatalogueItem.objects.public(),
+                    item__explains_policies=False,
+                )
         results, duplicates = super().get_search_results(request, queryset, search_term)
         key = normalise_doc_number(search_term.strip())
         if key:
@@ -136,6 +143,8 @@ class PublicationAdmin(OfficeScopedAdmin):
         if item is None:
             return ["title"]
         fields = fields_for(item, obj, request.user, feedback=self._is_feedback(request, obj))
+        if "interprets" in fields and obj is not None and obj.published_at and obj.interprets_id:
+            fields.insert(fields.index("interprets") + 1, "interpretation_lag_display")
         if obj is not None and not permissions.publications.can(request.user, "edit", obj):
             shown_as_html = {"body": "body_display", "drafting_note": "drafting_note_display"}
             fields = [shown_as_html.get(field, field) for field in fields]
@@ -147,8 +156,40 @@ class PublicationAdmin(OfficeScopedAdmin):
             ]
         return fields
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "interprets" and field is not None:
+            # The policy is chosen from published documents, not made or edited from here.
+            field.widget.can_add_related = False
+            field.widget.can_change_related = False
+            field.widget.can_delete_related = False
+        return field
+
     def get_readonly_fields(self, request, obj=None):
-        return ["body_display", "drafting_note_display", "report_body_display"]
+        return [
+            "body_display",
+            "drafting_note_display",
+            "report_body_display",
+            "interpretation_lag_display",
+        ]
+
+    @admin.display(description="解读发布时间")
+    def interpretation_lag_display(self, obj):
+        lag = obj.interpretation_lag(HolidaySchedule.objects.calendar())
+        if lag is None:
+            return "—"
+        if lag > INTERPRETATION_WORKING_DAYS:
+            return format_html(
+                '<strong class="lag lag--late">政策文件发布后第{}个工作日发布，'
+                "超过了{}个工作日的时限。</strong>",
+                lag,
+                INTERPRETATION_WORKING_DAYS,
+            )
+        if lag == 0:
+            return "与政策文件同日发布。"
+        return (
+            f"政策文件发布后第{lag}个工作日发布，在{INTERPRETATION_WORKING_DAYS}个工作日的时限内。"
+        )
 
     @admin.display(description="起草说明")
     def drafting_note_display(self, obj):
@@ -156,7 +197,7 @@ class PublicationAdmin(OfficeScopedAdmin):
 
     @admin.display(description="正文")
     def body_display(self, obj):
-        return safe_body(obj.body)
+        return safe_body(obj.body, obj.body_image_urls(obj.attachments.all(), staff=True))
 
     @admin.display(description="正文")
     def report_body_display(self, obj):

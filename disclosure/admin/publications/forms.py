@@ -5,6 +5,7 @@ for is shown and required, nothing else.
 """
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 
 from disclosure import permissions
@@ -40,6 +41,8 @@ def fields_for(
     period, other ways to comment, 起草说明) or the feedback on one.
     """
     fields = ["title"]
+    if item.explains_policies:
+        fields.append("interprets")
     if item.presentation == CatalogueItem.Presentation.CONSULTATIONS:
         fields += ["feedback_for"] if feedback else NOTICE_FIELDS
     for field in item.document_fields or []:
@@ -64,6 +67,7 @@ class PublicationForm(forms.ModelForm):
             "change_note",
             *(name for names in ITEM_FIELDS.values() for name in names),
             *CONSULTATION_FIELDS,
+            "interprets",
             *BASE_FIELDS,
         ]
         help_texts = {
@@ -82,6 +86,16 @@ class PublicationForm(forms.ModelForm):
                 self.fields[name].required = True
         if "change_note" in self.fields:
             self.fields["change_note"].required = True
+        if "interprets" in self.fields:
+            # Published policies, and the one already named (it may have been withdrawn since).
+            self.fields["interprets"].queryset = Publication.objects.filter(
+                Q(status=Status.PUBLISHED, revision_of__isnull=True, item__explains_policies=False)
+                | Q(pk=self.instance.interprets_id)
+            )
+            self.fields["interprets"].required = True
+            self.fields["interprets"].error_messages["required"] = (
+                f"“{item.name}”下的信息必须选择所解读的政策文件。"
+            )
         counts_from_formed = item.deadline_text and not item.requires(DocumentField.APPROVED_ON)
         if counts_from_formed and "formed_on" in self.fields:
             self.fields["formed_on"].required = True

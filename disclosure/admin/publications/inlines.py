@@ -36,13 +36,24 @@ class AttachmentInline(PublicationPartInline):
     extra = 1
     # The file links to the staff download already; the public address opens only once public.
     view_on_site = False
-    fields = ["file", "name", "order", "size_display"]
-    readonly_fields = ["file_link", "size_display"]
+    fields = ["file", "name", "order", "size_display", "body_address"]
+    readonly_fields = ["file_link", "size_display", "body_address"]
 
     def get_fields(self, request, obj=None):
         if obj is not None and not self._editable(request, obj):
             return ["file_link", "order", "size_display"]
         return self.fields
+
+    @admin.display(description="在正文中显示")
+    def body_address(self, obj):
+        """For an image: the address to give the editor's 插入图片 dialog."""
+        if not obj.pk or not obj.is_image:
+            return "—"
+        return format_html(
+            '<span class="body-address"><code>{}</code><br>在正文工具栏点“插入图片”，'
+            "把这个地址粘贴到“图片网址”，并填写“替代文字”。</span>",
+            obj.get_absolute_url(),
+        )
 
     @admin.display(description="文件")
     def file_link(self, obj):

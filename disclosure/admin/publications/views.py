@@ -30,7 +30,9 @@ def attachment(model_admin, request, object_id, attachment_id):
     found = publication.attachments.filter(pk=attachment_id).first()
     if found is None:
         raise Http404("没有这个附件。")
-    return file_response(found.file, found.download_name, found.content_type, as_attachment=True)
+    return file_response(
+        found.file, found.download_name, found.content_type, as_attachment=not found.is_image
+    )
 
 
 def photo(model_admin, request, object_id):
