@@ -96,6 +96,8 @@ def document(people, path: str = "jyta"):
     fields = {}
     if path == "zcfg/zcwj":
         fields = {"doc_number": "扎人社发〔2026〕1号", "written_on": today()}
+    if path == "zcfg/zcjd":  # a 解读 names the policy it explains
+        fields = {"interprets": document(people, "zcfg/zcwj")}
     return make_published(people, path, **fields)
 
 
