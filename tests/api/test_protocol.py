@@ -138,13 +138,19 @@ def test_cors_only_for_a_listed_origin(client, catalogue, settings):
     assert bad["Access-Control-Allow-Origin"] == "https://www.zhalantun.gov.cn"
 
 
-def test_the_cors_setting_is_read_from_the_environment(monkeypatch):
-    from portal.settings import env_list
+def test_the_settings_are_read_from_the_environment():
+    from tests.portal.test_settings import run_settings
 
-    monkeypatch.setenv("API_CORS_ORIGINS", " https://a.gov.cn, ,https://b.gov.cn ")
-    assert env_list("API_CORS_ORIGINS", []) == ["https://a.gov.cn", "https://b.gov.cn"]
-    monkeypatch.delenv("API_CORS_ORIGINS")
-    assert env_list("API_CORS_ORIGINS", []) == []
+    script = "import portal.settings as s; print(s.API_CORS_ORIGINS, s.RATE_LIMITS['api'])"
+    unset = run_settings(script, DEBUG="1")
+    assert unset.stdout.strip() == "[] (600, 600)", unset.stderr
+    listed = run_settings(
+        script,
+        DEBUG="1",
+        API_CORS_ORIGINS=" https://a.gov.cn, ,https://b.gov.cn ",
+        API_REQUESTS_PER_10_MINUTES="50",
+    )
+    assert listed.stdout.strip() == "['https://a.gov.cn', 'https://b.gov.cn'] (50, 600)"
 
 
 def test_answers_may_be_cached_for_five_minutes(client, catalogue):
