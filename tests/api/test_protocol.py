@@ -1,6 +1,9 @@
 """The open-data API as a protocol: its index, methods, bad input, throttling, CORS, caching."""
 
+import hypothesis
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import strategies as st
 
 from disclosure.models import ClientAttempt
 
@@ -89,6 +92,21 @@ def test_head_is_answered_like_get(client, catalogue):
 )
 def test_bad_parameters_are_a_400_in_chinese(client, catalogue, query, message):
     assert error_of(client.get(f"/api/v1/documents/?{query}"), 400).startswith(message)
+
+
+PARAMETERS = ["item", "office", "changed_since", "page", "page_size"]
+
+
+@hypothesis.settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(params=st.dictionaries(st.sampled_from(PARAMETERS), st.text(max_size=60), max_size=5))
+def test_no_input_produces_a_server_error(client, catalogue, params):
+    response = client.get("/api/v1/documents/", params)
+    assert response.status_code in (200, 400, 404)
+    if response.status_code != 200 and not any("\x00" in value for value in params.values()):
+        # (A NUL character is refused before any view, by RejectNullCharactersMiddleware.)
+        assert response.json()["error"]
 
 
 def test_bad_paging_of_the_catalogue_is_a_400(client, catalogue):
