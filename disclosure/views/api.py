@@ -32,6 +32,7 @@ from disclosure.services.ratelimit import client_key, retry_after, take
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_ID_DIGITS = 9
+HUGE_DIGITS = 18
 CACHE_SECONDS = 300
 _ITEM_PATH = re.compile(r"[-\w]{1,50}(?:/[-\w]{1,50}){0,2}")
 
@@ -160,9 +161,12 @@ def _document(request: HttpRequest, document: Publication, item: CatalogueItem) 
 
 
 def _positive(value: str, message: str) -> int:
+    """A positive whole number in ASCII digits; one of more than 18 digits reads as 10**18."""
     value = value.strip()
-    if not value.isascii() or not value.isdigit() or int(value) < 1:
+    if not value.isascii() or not value.isdigit() or not value.strip("0"):
         raise ApiError(400, message)
+    if len(value.lstrip("0")) > HUGE_DIGITS:
+        return 10**HUGE_DIGITS
     return int(value)
 
 
@@ -180,7 +184,7 @@ def _page(request: HttpRequest, rows) -> tuple[list, dict]:
     try:
         page = paginator.page(number)
     except EmptyPage:
-        raise ApiError(404, f"没有第 {number} 页，共 {paginator.num_pages} 页。") from None
+        raise ApiError(404, f"没有这一页，共 {paginator.num_pages} 页。") from None
 
     def link(to: int) -> str:
         query = request.GET.copy()

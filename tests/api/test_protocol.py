@@ -73,6 +73,8 @@ def test_head_is_answered_like_get(client, catalogue):
         ("page_size=0", "page_size 应为 1 到 100 之间的整数"),
         ("page_size=101", "page_size 应为 1 到 100 之间的整数"),
         ("page_size=" + "9" * 500, "page_size 应为 1 到 100 之间的整数"),
+        ("page_size=" + "9" * 5000, "page_size 应为 1 到 100 之间的整数"),
+        ("page_size=000", "page_size 应为 1 到 100 之间的整数"),
         ("page_size=²", "page_size 应为 1 到 100 之间的整数"),
         ("item=zcfg/zcwj/x/y", "item 应为目录事项的编号或路径"),
         ("item=../etc", "item 应为目录事项的编号或路径"),
@@ -87,6 +89,7 @@ def test_head_is_answered_like_get(client, catalogue):
         ("office=x", "office 应为科室编号"),
         ("office=0", "office 应为科室编号"),
         ("office=99999999999999999999", "没有这个科室"),
+        ("office=" + "9" * 5000, "没有这个科室"),
         ("office=123456", "没有这个科室"),
     ],
 )
@@ -122,6 +125,8 @@ def test_empty_parameters_and_unknown_ones_are_ignored(client, catalogue):
 def test_unknown_ids_are_404_in_chinese(client, catalogue):
     assert error_of(client.get("/api/v1/items/99999999999999999999/"), 404)
     assert error_of(client.get("/api/v1/documents/99999999999999999999/"), 404)
+    for url in ("/api/v1/items/", "/api/v1/documents/"):
+        assert client.get(f"{url}{'9' * 5000}/").status_code == 404
 
 
 def test_each_client_is_throttled_with_a_time_to_wait(client, catalogue, settings):
