@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Greatest
 
-from disclosure.models import Publication
+from disclosure.models import Attachment, Publication
 from disclosure.selectors.catalogue import Node
+
+SHOWN_FIELDS = [
+    "index_number",
+    "title",
+    "doc_number",
+    "written_on",
+    "formed_on",
+    "published_at",
+    "validity",
+    "validity_changed_on",
+    "item_id",
+    "office_id",
+    "updated_at",
+]
 
 
 def subtree_ids(node: Node) -> list[int]:
@@ -38,6 +52,30 @@ def public_documents(
     if changed_since is not None:
         return documents.filter(changed_at__gte=changed_since).order_by("changed_at", "id")
     return documents.order_by("-published_at", "-id")
+
+
+def documents_in_order(ids: list[int]) -> list[Publication]:
+    """The documents of a page of ids, in that order, with what the API shows and no more.
+
+    Lists page through ids alone (the listing index covers them), then read
+    the page's rows: neither the body nor attachments' text is ever read.
+    """
+    rows = (
+        Publication.objects.filter(pk__in=ids)
+        .annotate(changed_at=Greatest("published_at", "updated_at"))
+        .select_related("office")
+        .only(*SHOWN_FIELDS, "office__name")
+        .prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.only(
+                    "publication_id", "file", "name", "content_type", "size", "order"
+                ),
+            )
+        )
+        .in_bulk()
+    )
+    return [rows[pk] for pk in ids]
 
 
 def withdrawn_document(pk: int) -> Publication | None:

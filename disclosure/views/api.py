@@ -26,7 +26,12 @@ from django.views.decorators.csrf import csrf_exempt
 from disclosure.lib.moments import parse_moment
 from disclosure.models import Attachment, CatalogueItem, Office, Publication
 from disclosure.selectors.catalogue import Node, find_item, find_path, public_tree
-from disclosure.selectors.open_data import public_documents, subtree_ids, withdrawn_document
+from disclosure.selectors.open_data import (
+    documents_in_order,
+    public_documents,
+    subtree_ids,
+    withdrawn_document,
+)
 from disclosure.services.ratelimit import client_key, retry_after, take
 
 PAGE_SIZE = 20
@@ -314,20 +319,16 @@ def documents(request: HttpRequest) -> JsonResponse:
     if request.GET.get("changed_since", "").strip():
         changed_since = _changed_since(request.GET["changed_since"])
     found = public_documents(item_ids=item_ids, office_id=office_id, changed_since=changed_since)
-    rows, body = _page(request, found.select_related("office").prefetch_related("attachments"))
+    ids, body = _page(request, found.values_list("pk", flat=True))
+    rows = documents_in_order(ids)
     by_id = {item.id: item for item in _flat(tree)}
     return _json({**body, "results": [_document(request, doc, by_id[doc.item_id]) for doc in rows]})
 
 
 @api_view
 def document_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    document = (
-        public_documents()
-        .filter(pk=pk)
-        .select_related("office")
-        .prefetch_related("attachments")
-        .first()
-    )
+    found = public_documents().filter(pk=pk).values_list("pk", flat=True)
+    document = next(iter(documents_in_order(list(found))), None)
     if document is None:
         withdrawn = withdrawn_document(pk)
         if withdrawn is not None:
