@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
 
 from disclosure.views import (
+    api,
     applications,
     catalogue,
     consultations,
@@ -43,6 +44,11 @@ urlpatterns = [
         feeds.column_atom,
         name="feed_column_atom",
     ),
+    path("api/v1/", api.index, name="api_index"),
+    path("api/v1/items/", api.items, name="api_items"),
+    path("api/v1/items/<int:pk>/", api.item_detail, name="api_item"),
+    path("api/v1/documents/", api.documents, name="api_documents"),
+    path("api/v1/documents/<int:pk>/", api.document_detail, name="api_document"),
     path("wzdt/", site.sitemap_page, name="sitemap_page"),
     path("wza/", site.display_mode, name="display_mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

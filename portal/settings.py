@@ -285,7 +285,12 @@ RATE_LIMITS = {
     "comment": (env_int("COMMENTS_PER_HOUR", 10), 3600),
     "application": (env_int("REQUESTS_PER_DAY", 10), 24 * 3600),
     "lookup": (env_int("FAILED_LOOKUPS_PER_HOUR", 10), 3600),
+    # Requests to the open-data API (/api/v1/), per ten minutes.
+    "api": (env_int("API_REQUESTS_PER_10_MINUTES", 600), 600),
 }
+# Origins (e.g. https://www.zhalantun.gov.cn) whose pages may read the open-data API
+# from a browser: each gets Access-Control-Allow-Origin. Empty: no CORS headers at all.
+API_CORS_ORIGINS = env_list("API_CORS_ORIGINS", [])
 # A form sent back sooner than this after it was shown is taken for a robot's.
 SPAM_MIN_SECONDS = env_int("SPAM_MIN_SECONDS", 3)
 

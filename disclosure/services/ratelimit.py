@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -49,6 +50,23 @@ def take(kind: str, client: str) -> bool:
         ClientAttempt.objects.create(kind=kind, client=client)
     _forget_old(now)
     return True
+
+
+def retry_after(kind: str, client: str) -> int:
+    """Seconds until the client's oldest attempt in the window stops counting (at least 1)."""
+    _limit, seconds = settings.RATE_LIMITS[kind]
+    now = timezone.now()
+    oldest = (
+        ClientAttempt.objects.filter(
+            kind=kind, client=client, at__gte=now - timedelta(seconds=seconds)
+        )
+        .order_by("at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if oldest is None:
+        return 1
+    return max(1, math.ceil((oldest + timedelta(seconds=seconds) - now).total_seconds()))
 
 
 def give_back(kind: str, client: str) -> None:
