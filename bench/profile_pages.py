@@ -14,6 +14,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import statistics
 
 os.environ.update(
@@ -52,8 +53,9 @@ STAGES = [
 ]
 
 
-def slowest_queries(client, url: str, top: int = 3) -> list[tuple[float, str]]:
-    """The page's SQL statements, each run again alone to its last row, slowest first (ms)."""
+def slowest_queries(client, url: str, top: int = 3) -> list[tuple[float, str, str]]:
+    """The page's SQL statements, each run again alone to its last row, slowest first:
+    milliseconds, the statement, and SQLite's plan for those over 5 ms."""
     statements: list[tuple[str, tuple]] = []
 
     def keep(execute, sql, params, many, context):
@@ -70,7 +72,12 @@ def slowest_queries(client, url: str, top: int = 3) -> list[tuple[float, str]]:
                 cursor.execute(sql, params)
                 cursor.fetchall()
 
-            timings.append((statistics.median(timed(run, 20)), sql))
+            ms = statistics.median(timed(run, 20))
+            plan = ""
+            if ms > 5 and connection.vendor == "sqlite":
+                cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+                plan = "; ".join(row[-1] for row in cursor.fetchall())
+            timings.append((ms, sql, plan))
     return sorted(timings, reverse=True)[:top]
 
 
@@ -79,12 +86,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=PAGES,
+        help="names from bench/common.py's build_portal_site, e.g. feed sitemap",
+    )
     args = parser.parse_args()
 
     pages = build_portal_site(args.documents)
     call_command("collectstatic", interactive=False, verbosity=0)
     client = Client()
-    for name in PAGES:
+    for name in args.pages:
         url = pages[name]
         for _ in range(5):
             client.get(url)
@@ -111,8 +124,12 @@ def main() -> None:
                 print(f"| {label} | {calls / args.requests:.0f} | {total * per:.2f} |")
 
         print("\nSlowest statements, each run alone to its last row (median of 20):\n")
-        for ms, sql in slowest_queries(client, url):
-            print(f"- {ms:.2f} ms: `{sql[:300]}{'…' if len(sql) > 300 else ''}`")
+        for ms, sql, plan in slowest_queries(client, url):
+            # The column list says little: from FROM on is what the database does.
+            sql = re.sub(r"^SELECT .*? FROM ", "SELECT … FROM ", sql, count=1, flags=re.S)
+            print(f"- {ms:.2f} ms: `{sql[:600]}{'…' if len(sql) > 600 else ''}`")
+            if plan:
+                print(f"  plan: {plan}")
 
         ours = [
             (ct, nc, filename, line, func)
