@@ -54,3 +54,36 @@ def count_queries(client, url: str) -> int:
     with connection.execute_wrapper(count):
         assert client.get(url).status_code == 200, url
     return len(queries)
+
+
+def build_portal_site(documents: int = 10_000) -> dict[str, str]:
+    """Migrate, load the catalogue and the demo content, and publish `documents` more
+    under 政策文件; returns the public pages to measure, by name."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", "catalogue", verbosity=0)
+    call_command(
+        "seed_demo",
+        accounts_file=str(_SCRATCH / "accounts.json"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+
+    from demo.bulk import create_bulk_documents
+    from disclosure.models import CatalogueItem, Publication
+
+    item = CatalogueItem.objects.get(slug="zcwj", parent__slug="zcfg")
+    create_bulk_documents(documents, items=[item])
+    newest = Publication.objects.public().filter(item=item).order_by("-published_at").first()
+    return {
+        "home": "/",
+        "/xxgk/": "/xxgk/",
+        "list (政策文件)": "/xxgk/zcfg/zcwj/",
+        "list, filtered": f"/xxgk/zcfg/zcwj/?q=第7号&year={newest.published_at.year}",
+        "document": newest.get_absolute_url(),
+        "feed": "/feeds/rss.xml",
+        "sitemap": "/sitemap.xml",
+    }
