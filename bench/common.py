@@ -56,6 +56,24 @@ def count_queries(client, url: str) -> int:
     return len(queries)
 
 
+def measure_pages(urls: dict[str, str], requests: int) -> dict[str, tuple[int, float]]:
+    """For each named URL: its SQL statements and the median milliseconds of `requests` GETs."""
+    import statistics
+
+    from django.test import Client
+
+    client = Client()
+    results = {}
+    for name, url in urls.items():
+        client.get(url)
+        queries = count_queries(client, url)
+        results[name] = (
+            queries,
+            statistics.median(timed(lambda url=url: client.get(url), requests)),
+        )
+    return results
+
+
 def build_portal_site(documents: int = 10_000) -> dict[str, str]:
     """Migrate, load the catalogue and the demo content, and publish `documents` more
     under 政策文件; returns the public pages to measure, by name."""

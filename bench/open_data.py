@@ -9,16 +9,14 @@ the median time. The limit is raised for the run, so no request is refused.
 """
 
 import argparse
-import statistics
 
-from common import count_queries, setup_django, timed
+from common import measure_pages, setup_django
 
 setup_django()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 
 
 def measure(size: int, requests: int) -> dict[str, tuple[int, float]]:
@@ -49,16 +47,7 @@ def measure(size: int, requests: int) -> dict[str, tuple[int, float]]:
         "document (newest)": f"/api/v1/documents/{newest.pk}/",
         "document (oldest)": f"/api/v1/documents/{oldest.pk}/",
     }
-    client = Client()
-    results = {}
-    for name, url in urls.items():
-        client.get(url)
-        queries = count_queries(client, url)
-        results[name] = (
-            queries,
-            statistics.median(timed(lambda url=url: client.get(url), requests)),
-        )
-    return results
+    return measure_pages(urls, requests)
 
 
 def main() -> None:

@@ -8,15 +8,13 @@ per page and the median time, and the ratio of the two sizes.
 """
 
 import argparse
-import statistics
 
-from common import count_queries, setup_django, timed
+from common import measure_pages, setup_django
 
 setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 
 ITEM = "zcfg/zcwj"
 
@@ -47,16 +45,7 @@ def measure(size: int, requests: int) -> dict[str, tuple[int, float]]:
         "document (oldest)": oldest.get_absolute_url(),
         "print view": newest.get_absolute_url() + "print/",
     }
-    client = Client()
-    results = {}
-    for name, url in pages.items():
-        client.get(url)
-        queries = count_queries(client, url)
-        results[name] = (
-            queries,
-            statistics.median(timed(lambda url=url: client.get(url), requests)),
-        )
-    return results
+    return measure_pages(pages, requests)
 
 
 def main() -> None:
