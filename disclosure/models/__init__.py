@@ -1,6 +1,6 @@
 """Every model of the portal, each in the module its name says.
 
-`site` the bureau's own particulars; `offices` the offices, their staff and
+`site` the bureau's own particulars and the version of what citizens see; `offices` the offices, their staff and
 changes to their particulars; `catalogue` the catalogue tree and channels;
 `publications` documents and attachments; `consultations` comments and
 feedback; `applications` 依申请公开; `calendar` the working-day calendar;
@@ -40,7 +40,7 @@ from disclosure.models.publications import (
 from disclosure.models.ratelimit import ClientAttempt, ClientLock
 from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
 from disclosure.models.search import HasPieces, Holds, SearchEntry
-from disclosure.models.site import BUREAU_NAME, SiteProfile
+from disclosure.models.site import BUREAU_NAME, ContentVersion, SiteProfile
 from disclosure.models.statements import STATEMENT_MAX_LENGTH, ItemStatement
 from disclosure.models.words import CheckedWord
 
@@ -60,6 +60,7 @@ __all__ = [
     "ClientAttempt",
     "ClientLock",
     "Comment",
+    "ContentVersion",
     "DocumentField",
     "FeeNotice",
     "FeedbackDecision",

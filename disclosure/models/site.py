@@ -82,3 +82,29 @@ class SiteProfile(models.Model):
     def load(cls) -> SiteProfile:
         """The saved profile, or the defaults until an administrator saves one."""
         return cls.objects.filter(id=1).first() or cls(id=1)
+
+
+class ContentVersion(models.Model):
+    """What citizens can see, as a number that grows whenever any of it changes.
+
+    One row. Every service that changes a public page (a document published,
+    withdrawn or revised, the catalogue, the site's or an office's
+    particulars, a comment published) increases `number` in its own
+    transaction, so anything kept under the number (a cached page, the
+    catalogue tree) is never served after the change commits. A document
+    scheduled for later becomes public without any write: `next_release_at`
+    is the earliest such time, and the first request after it increases the
+    number as well.
+    """
+
+    number = models.PositiveBigIntegerField("内容版本", default=1)
+    changed_at = models.DateTimeField("更新时间", null=True, blank=True)
+    next_release_at = models.DateTimeField("下一次定时发布时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "公开内容版本"
+        verbose_name_plural = "公开内容版本"
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="contentversion_single_row")]
+
+    def __str__(self) -> str:
+        return f"第{self.number}版"
