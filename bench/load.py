@@ -93,8 +93,10 @@ def run(urls: list[str], cache: bool) -> str:
     # The open-data API limits each client; wrk is one client.
     env["API_REQUESTS_PER_10_MINUTES"] = "100000000"
     server = subprocess.Popen(
-        [GUNICORN, "portal.wsgi", "--config", "python:portal.gunicorn_conf"]
-        + ["--bind", f"127.0.0.1:{port}"],
+        [
+            *(GUNICORN, "portal.wsgi", "--config", "python:portal.gunicorn_conf"),
+            *("--bind", f"127.0.0.1:{port}"),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -111,8 +113,10 @@ def run(urls: list[str], cache: bool) -> str:
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
             script.write(LUA % ", ".join(f'"{url}"' for url in urls))
         out = subprocess.run(
-            ["wrk", "-t2", f"-c{ARGS.connections}", f"-d{ARGS.seconds}s", "--timeout", "30s"]
-            + ["-s", script.name, base + "/"],
+            [
+                *("wrk", "-t2", f"-c{ARGS.connections}", f"-d{ARGS.seconds}s", "--timeout", "30s"),
+                *("-s", script.name, base + "/"),
+            ],
             capture_output=True,
             text=True,
             check=True,
