@@ -5,8 +5,10 @@ ImproperlyConfigured on a value they cannot read, so a typo in a deployment
 fails at start-up instead of quietly changing behaviour.
 """
 
+import importlib.util
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -170,6 +172,56 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache every server shares: Redis when REDIS_URL is set (e.g.
+# redis://127.0.0.1:6379/0), so that what one server stores or clears is seen by
+# the others; otherwise each process keeps its own in memory, which suits a
+# single server. CACHE_KEY_PREFIX lets two sites share one Redis. A Redis that
+# does not answer is treated as an empty cache (see portal/cache.py): pages are
+# built from the database and /healthz answers 503.
+REDIS_URL = env_str("REDIS_URL", "").strip()
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "portal")
+if REDIS_URL:
+    try:
+        _redis = urlsplit(REDIS_URL)
+        _redis_port = _redis.port
+    except ValueError:
+        raise ImproperlyConfigured(f"REDIS_URL is not an address: {REDIS_URL!r}") from None
+    if _redis.scheme in {"redis", "rediss"}:
+        if not _redis.hostname:
+            raise ImproperlyConfigured(f"REDIS_URL names no host: {REDIS_URL!r}")
+        if _redis.path.strip("/") and not _redis.path.strip("/").isdigit():
+            raise ImproperlyConfigured(f"REDIS_URL's database must be a number: {REDIS_URL!r}")
+    elif _redis.scheme != "unix" or not _redis.path:
+        raise ImproperlyConfigured(
+            f"REDIS_URL must be redis://host:port/db, rediss://… or unix:///path, got {REDIS_URL!r}"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            "OPTIONS": {
+                # A Redis that does not answer costs a request a fraction of a
+                # second, not a worker.
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+            },
+        }
+    }
+    # Sessions are read from Redis and written to the database as well, so that
+    # nobody is logged out when Redis restarts or is flushed.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -192,12 +244,43 @@ USE_TZ = True
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files (attachments, photos, reply letters) go to MEDIA_ROOT, or to
+# an S3-compatible bucket when S3_BUCKET is set (django-storages, installed
+# with the `s3` extra). Either way they are read only through Django's storage
+# API and served only by the portal's own views, which check that the document
+# is public: the bucket stays private and its addresses are never shown.
+S3_BUCKET = env_str("S3_BUCKET", "").strip()
+if S3_BUCKET:
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured(
+            "S3_BUCKET is set but django-storages is not installed (pip install '.[s3]')"
+        )
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL", "").strip() or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY", "").strip() or None,
+            "region_name": env_str("S3_REGION", "").strip() or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN", "").strip() or None,
+            "location": env_str("S3_LOCATION", "").strip(),
+            # Private objects, reached only with signed, short-lived addresses.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second upload of the same name gets a new name, as on disk.
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         # The manifest needs collectstatic; development and tests serve the
         # source files directly.

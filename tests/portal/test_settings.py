@@ -129,3 +129,80 @@ def test_the_demo_app_is_installed_only_when_demo_is_on(env, installed):
 def test_language_and_time_zone():
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"
+
+
+CACHE_SCRIPT = (
+    "import portal.settings as s; c = s.CACHES['default'];"
+    " print(c['BACKEND'], c.get('LOCATION'), c['KEY_PREFIX'], s.SESSION_ENGINE)"
+)
+
+
+def test_one_server_keeps_its_cache_in_memory_and_sessions_in_the_database():
+    result = run_settings(CACHE_SCRIPT, DEBUG="1")
+    assert result.stdout.split() == [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "portal",
+        "portal",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_redis_url_shares_the_cache_and_sessions_survive_a_flush():
+    result = run_settings(
+        CACHE_SCRIPT, DEBUG="1", REDIS_URL="redis://10.0.0.5:6379/2", CACHE_KEY_PREFIX="rsj"
+    )
+    assert result.stdout.split() == [
+        "portal.cache.RedisCache",
+        "redis://10.0.0.5:6379/2",
+        "rsj",
+        "django.contrib.sessions.backends.cached_db",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:6379",
+        "127.0.0.1:6379",
+        "redis://:6379/0",
+        "redis://h:port/0",
+        "redis://h/x",
+    ],
+)
+def test_a_redis_url_that_is_not_one_stops_the_start(url):
+    result = run_settings(CACHE_SCRIPT, DEBUG="1", REDIS_URL=url)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: REDIS_URL" in result.stderr
+
+
+def test_uploaded_files_go_to_a_private_bucket_when_s3_bucket_is_set():
+    script = (
+        "import django; django.setup();"
+        "from django.core.files.storage import storages; d = storages['default'];"
+        "print(type(d).__name__, d.bucket_name, d.endpoint_url, d.default_acl,"
+        " d.querystring_auth, d.file_overwrite, d.region_name)"
+    )
+    result = run_settings(
+        script,
+        DJANGO_SETTINGS_MODULE="portal.settings",
+        DEBUG="1",
+        S3_BUCKET="rsj-files",
+        S3_ENDPOINT_URL="https://oss.example.cn",
+        S3_ACCESS_KEY_ID="id",
+        S3_SECRET_ACCESS_KEY="secret",
+        S3_REGION="cn-north-1",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "S3Storage",
+        "rsj-files",
+        "https://oss.example.cn",
+        "private",
+        "True",
+        "False",
+        "cn-north-1",
+    ]
+    default = run_settings(
+        "import portal.settings as s; print(s.STORAGES['default']['BACKEND'])", DEBUG="1"
+    )
+    assert default.stdout.strip() == "django.core.files.storage.FileSystemStorage"
