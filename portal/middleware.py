@@ -17,7 +17,8 @@ class AdminStyleMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(self.prefix):
+        # path_info: the path without the prefix the site may be served under.
+        if request.path_info.startswith(self.prefix):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response
 
