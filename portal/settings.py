@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RejectNullCharactersMiddleware",
+    "portal.middleware.DailyJobsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminStyleMiddleware",
     "portal.middleware.VaryOnCookieMiddleware",
@@ -279,6 +280,10 @@ CSRF_FAILURE_VIEW = "disclosure.views.errors.csrf_failure"
 LOGIN_URL = "admin:login"
 # Where a login with no (or an unsafe) ?next= ends: the admin home.
 LOGIN_REDIRECT_URL = "admin:index"
+
+# The daily jobs (disclosure/services/schedule.py) run on the first request of
+# each day; 0 leaves them to `manage.py run_daily_jobs` (from cron, say).
+DAILY_JOBS_ON_REQUEST = env_bool("DAILY_JOBS_ON_REQUEST", True)
 
 # The bureau's 统一社会信用代码: the first part of every document's 索引号.
 CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")

@@ -16,7 +16,7 @@ _SEGMENT = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*")
 
 
 def normalise(raw: str) -> str:
-    """"/xxgk/rsj" from "xxgk/rsj/", " /xxgk/rsj " …; "" for the root ("" or "/")."""
+    """ "/xxgk/rsj" from "xxgk/rsj/", " /xxgk/rsj " …; "" for the root ("" or "/")."""
     value = raw.strip()
     if value in ("", "/"):
         return ""

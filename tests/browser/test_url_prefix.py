@@ -105,9 +105,12 @@ def test_the_site_works_under_its_prefix(page: Page, prefixed_site):
 
     page.goto(f"{base}/")
     # The stylesheet was found: its custom properties and rules apply.
-    assert page.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--blue').trim()"
-    ) == "#0b4a8b"
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.documentElement).getPropertyValue('--blue').trim()"
+        )
+        == "#0b4a8b"
+    )
     assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
 
     page.get_by_role("link", name="政府信息公开", exact=True).first.click()

@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import set_script_prefix
 
+from disclosure.models import Publication
 from portal import url_prefix
 from tests.crawling import Links
-from disclosure.models import Publication
 from tests.factories import with_attachment
 from tests.portal.test_settings import run_settings
 
@@ -39,7 +39,18 @@ def test_the_prefix_is_normalised(raw, prefix):
 
 @pytest.mark.parametrize(
     "raw",
-    ["//xxgk", "/xxgk//rsj", "/xxgk/../admin", "/./x", "https://www.zlt.gov.cn/xxgk", "/x?y", "/x#y", "/人社局", "/a b", "/x%2F"],
+    [
+        "//xxgk",
+        "/xxgk//rsj",
+        "/xxgk/../admin",
+        "/./x",
+        "https://www.zlt.gov.cn/xxgk",
+        "/x?y",
+        "/x#y",
+        "/人社局",
+        "/a b",
+        "/x%2F",
+    ],
 )
 def test_a_prefix_that_is_not_a_plain_path_is_refused(raw):
     with pytest.raises(ImproperlyConfigured, match="URL_PREFIX"):
@@ -169,7 +180,12 @@ def test_every_address_of_the_public_site_is_under_the_prefix(prefixed, catalogu
     robots = citizen.get("/robots.txt").content.decode()
     assert f"Disallow: {PREFIX}/admin/" in robots
     assert f"Sitemap: http://testserver{PREFIX}/sitemap.xml" in robots
-    for path in ("/api/v1/", "/api/v1/items/", "/api/v1/documents/", f"/api/v1/documents/{document.pk}/"):
+    for path in (
+        "/api/v1/",
+        "/api/v1/items/",
+        "/api/v1/documents/",
+        f"/api/v1/documents/{document.pk}/",
+    ):
         answer = citizen.get(path)
         assert answer.status_code == 200, path
         text = json.dumps(answer.json(), ensure_ascii=False)
