@@ -5,6 +5,7 @@ import threading
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
@@ -105,6 +106,11 @@ class DailyJobsMiddleware:
                     return
                 tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
                 self.next_check = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time()))
+            except (OperationalError, InterfaceError):
+                # The database is unreachable: the page would fail the same way,
+                # so it fails now (a 503) rather than wait for the database twice.
+                self.next_check = now + DAILY_JOBS_RETRY
+                raise
             except Exception:
                 logger.exception("The daily jobs could not be run")
                 self.next_check = now + DAILY_JOBS_RETRY
