@@ -4,11 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+URL_PREFIX ?=
 
 # `make run` serves the production configuration over plain HTTP on this machine,
 # with the demo app installed; the secret key is read from var/secret-key.txt,
-# which the first install writes.
-RUN_ENV = DEBUG=0 DEMO=1 SECURE_HTTPS=0 ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
+# which the first install writes. `make run URL_PREFIX=/xxgk/rsj` serves it under
+# that path (gunicorn's configuration passes it on as SCRIPT_NAME).
+RUN_ENV = URL_PREFIX="$(URL_PREFIX)" DEBUG=0 DEMO=1 SECURE_HTTPS=0 ALLOWED_HOSTS="127.0.0.1,localhost,[::1],$(HOST)"
 
 .PHONY: run dev test lint check clean
 
@@ -34,7 +36,7 @@ run: $(VENV)/.base-installed
 	$(RUN_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
 	$(RUN_ENV) $(PY) manage.py bootstrap
 	$(RUN_ENV) $(PY) manage.py seed_demo
-	@echo "网站：http://$(HOST):$(PORT)/    管理后台：http://$(HOST):$(PORT)/admin/"
+	@echo "网站：http://$(HOST):$(PORT)$(URL_PREFIX)/    管理后台：http://$(HOST):$(PORT)$(URL_PREFIX)/admin/"
 	$(RUN_ENV) $(VENV)/bin/gunicorn portal.wsgi --config python:portal.gunicorn_conf --bind "$(HOST):$(PORT)" --access-logfile -
 
 # Development server with DEBUG on and code reloading.

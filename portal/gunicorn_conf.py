@@ -9,6 +9,8 @@ before they reach gunicorn.
 
 import os
 
+from portal import url_prefix
+
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_WORKERS", "2"))
 threads = int(os.environ.get("WEB_THREADS", "8"))
@@ -19,3 +21,10 @@ keepalive = 5
 # in a URL): Django cuts it and says so. The reverse proxy in front bounds
 # request lines for the site as a whole.
 limit_request_line = 0
+
+# Under a path prefix (URL_PREFIX=/xxgk/rsj), the reverse proxy passes the full
+# path on; gunicorn takes SCRIPT_NAME off the front of each request's path, so
+# that Django resolves the rest. A request outside the prefix is refused.
+_prefix = url_prefix.normalise(os.environ.get("URL_PREFIX", ""))
+if _prefix:
+    raw_env = [f"SCRIPT_NAME={_prefix}"]

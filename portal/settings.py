@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import url_prefix
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -98,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.RejectNullCharactersMiddleware",
+    "portal.middleware.DailyJobsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminStyleMiddleware",
     "portal.middleware.VaryOnCookieMiddleware",
@@ -243,10 +246,22 @@ USE_TZ = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-STATIC_URL = "/static/"
+# The path the site is served under, e.g. URL_PREFIX=/xxgk/rsj for
+# https://www.zlt.gov.cn/xxgk/rsj/; empty for the root of the host. The reverse
+# proxy passes the full path on, and gunicorn, started with SCRIPT_NAME set to
+# the same path (portal/gunicorn_conf.py does so), strips it (see the README).
+URL_PREFIX = url_prefix.normalise(env_str("URL_PREFIX", ""))
+_prefixed = url_prefix.settings_for(URL_PREFIX)
+FORCE_SCRIPT_NAME = _prefixed["FORCE_SCRIPT_NAME"]
+SESSION_COOKIE_PATH = _prefixed["SESSION_COOKIE_PATH"]
+CSRF_COOKIE_PATH = _prefixed["CSRF_COOKIE_PATH"]
+
+# WhiteNoise serves STATIC_URL without FORCE_SCRIPT_NAME's part, as it is
+# matched against the path the server passes on.
+STATIC_URL = _prefixed["STATIC_URL"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+MEDIA_URL = _prefixed["MEDIA_URL"]
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded files (attachments, photos, reply letters) go to MEDIA_ROOT, or to
 # an S3-compatible bucket when S3_BUCKET is set (django-storages, installed
@@ -348,6 +363,10 @@ CSRF_FAILURE_VIEW = "disclosure.views.errors.csrf_failure"
 LOGIN_URL = "admin:login"
 # Where a login with no (or an unsafe) ?next= ends: the admin home.
 LOGIN_REDIRECT_URL = "admin:index"
+
+# The daily jobs (disclosure/services/schedule.py) run on the first request of
+# each day; 0 leaves them to `manage.py run_daily_jobs` (from cron, say).
+DAILY_JOBS_ON_REQUEST = env_bool("DAILY_JOBS_ON_REQUEST", True)
 
 # The bureau's 统一社会信用代码: the first part of every document's 索引号.
 CREDIT_CODE = env_str("CREDIT_CODE", "000000000000000000")

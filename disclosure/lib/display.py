@@ -7,6 +7,8 @@ its address (?size=large), so that a page is the same for everyone who asks
 for the same address in the same mode.
 """
 
+from urllib.parse import unquote
+
 from django.utils.http import url_has_allowed_host_and_scheme
 
 MODE_COOKIE = "mode"
@@ -32,15 +34,24 @@ def text_size(value: str | None) -> str:
     return value if value in TEXT_SIZES else DEFAULT_TEXT_SIZE
 
 
-def safe_return_path(value: str | None, *, host: str, secure: bool) -> str | None:
+def safe_return_path(
+    value: str | None, *, host: str, secure: bool, prefix: str = "/"
+) -> str | None:
     """The page to go back to, if it is a path on this site; otherwise None.
 
     Only a path is accepted ("/xxgk/?page=2"): no scheme, no other host, no
-    "//host" or "/\\host", nothing a browser could read as another site.
+    "//host" or "/\\host", nothing a browser could read as another site. A site
+    served under a prefix ("/xxgk/rsj/") accepts only paths under it.
     """
     if not value or len(value) > NEXT_MAX_LENGTH:
         return None
     if not value.startswith("/") or value.startswith(("//", "/\\")):
+        return None
+    # Browsers resolve "..", "%2e%2e" and "\\" before they ask: nothing may climb out of the prefix.
+    path = value.split("?")[0].split("#")[0]
+    if not value.startswith(prefix) or "\\" in path:
+        return None
+    if any(unquote(segment) in (".", "..") for segment in path.split("/")):
         return None
     if any(ord(character) < 32 or ord(character) == 127 for character in value):
         return None

@@ -9,7 +9,8 @@ feedback; `applications` 依申请公开; `calendar` the working-day calendar;
 the counters that guard the citizens' forms; `search` the site search
 index; `reports` the annual report and the figures staff enter for it;
 `statements` the dated statements of columns with nothing new to publish;
-`words` the checked words (错敏词) documents and comments are checked for.
+`words` the checked words (错敏词) documents and comments are checked for;
+`schedule` the day each of the site's daily jobs last ran.
 """
 
 from disclosure.models.applications import (
@@ -39,6 +40,7 @@ from disclosure.models.publications import (
 )
 from disclosure.models.ratelimit import ClientAttempt, ClientLock
 from disclosure.models.reports import AnnualReport, Appeal, YearlyFigures
+from disclosure.models.schedule import ScheduledRun
 from disclosure.models.search import HasPieces, Holds, SearchEntry
 from disclosure.models.site import BUREAU_NAME, ContentVersion, SiteProfile
 from disclosure.models.statements import STATEMENT_MAX_LENGTH, ItemStatement
@@ -81,6 +83,7 @@ __all__ = [
     "ReplyType",
     "RequestEvent",
     "RequestNumberSequence",
+    "ScheduledRun",
     "SearchEntry",
     "SiteProfile",
     "StaffMember",

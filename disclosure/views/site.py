@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -19,7 +19,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
-        "Allow: /",
+        f"Allow: {get_script_prefix()}",
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -45,8 +45,9 @@ def display_mode(request):
     A plain link, so that it works without JavaScript and needs no form. The
     page to go back to must be a path on this site; anything else goes home.
     """
+    prefix = get_script_prefix()
     target = display.safe_return_path(
-        request.GET.get("next"), host=request.get_host(), secure=request.is_secure()
+        request.GET.get("next"), host=request.get_host(), secure=request.is_secure(), prefix=prefix
     )
     response = HttpResponseRedirect(target or reverse("disclosure:home"))
     mode = request.GET.get("mode")
@@ -55,9 +56,10 @@ def display_mode(request):
             display.MODE_COOKIE,
             display.ELDER,
             max_age=display.MODE_COOKIE_AGE,
+            path=prefix,
             secure=settings.SESSION_COOKIE_SECURE,
             samesite="Lax",
         )
     elif mode == display.STANDARD:
-        response.delete_cookie(display.MODE_COOKIE, samesite="Lax")
+        response.delete_cookie(display.MODE_COOKIE, path=prefix, samesite="Lax")
     return response

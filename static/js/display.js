@@ -14,9 +14,11 @@ document.addEventListener("DOMContentLoaded", () => {
       const elder = !root.classList.contains("elder");
       root.classList.toggle("elder", elder);
       const secure = location.protocol === "https:" ? "; secure" : "";
+      // The site's path: "/", or the prefix it is served under ("/xxgk/rsj/").
+      const path = modeSwitch.dataset.cookiePath || "/";
       document.cookie = elder
-        ? `mode=elder; path=/; max-age=31536000; samesite=lax${secure}`
-        : `mode=; path=/; max-age=0; samesite=lax${secure}`;
+        ? `mode=elder; path=${path}; max-age=31536000; samesite=lax${secure}`
+        : `mode=; path=${path}; max-age=0; samesite=lax${secure}`;
       const url = new URL(modeSwitch.href, location.href);
       url.searchParams.set("mode", elder ? "standard" : "elder");
       modeSwitch.href = url.pathname + url.search;
