@@ -85,7 +85,8 @@ class DailyJobsMiddleware:
         self.lock = threading.Lock()
 
     def __call__(self, request):
-        if settings.DAILY_JOBS_ON_REQUEST:
+        # The health check only reports: it answers for the database itself.
+        if settings.DAILY_JOBS_ON_REQUEST and request.path_info != "/healthz":
             self.run_if_due()
         return self.get_response(request)
 
