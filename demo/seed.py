@@ -17,6 +17,7 @@ from demo.site import fill_contact_details
 from demo.staff import Accounts, ensure_staff
 from demo.statements import create_statements
 from disclosure.models import InformationRequest, ItemStatement, Publication
+from disclosure.services.content import content_changed
 
 
 @dataclass(frozen=True)
@@ -60,4 +61,6 @@ def seed(accounts_file: Path, documents: int = 0) -> Seeded:
         else None
     )
     added = create_bulk_documents(documents) if documents else 0
+    with transaction.atomic():
+        content_changed()
     return Seeded(filled, made, applications, added, lines)

@@ -99,6 +99,8 @@ if DEMO:
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page; If-None-Match / If-Modified-Since answered with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "portal.middleware.RejectNullCharactersMiddleware",
     "portal.middleware.DailyJobsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -111,7 +113,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost, so that a kept page gets every other middleware's headers anew.
+    "disclosure.page_cache.PageCacheMiddleware",
 ]
+
+# Public pages kept whole for anonymous visitors (see disclosure/page_cache.py),
+# in Django's default cache, each for at most PAGE_CACHE_SECONDS. A change of
+# what citizens see makes every kept page obsolete at once.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -19,6 +19,24 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing kept: no page, no count of the rate limits."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """For tests that count the queries a page's rendering costs: a page served from the
+    cache costs none of them, and a page rendered costs the content version's query as
+    well. tests/portal/test_page_cache.py counts those."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def catalogue(db):
     """The bureau's real catalogue, as `make run` loads it."""

@@ -14,11 +14,35 @@ from disclosure import permissions
 from disclosure.admin.workflow import Step, step_view
 from disclosure.lib.names import person_name
 from disclosure.permissions.base import Policy
+from disclosure.services.content import content_changed
 
 # What Django's own list filters put in the query string after the field's
 # path: an exact value, an emptiness test or a date range.
 _FILTER_SUFFIX = r"(?:__(?:id|pk))?__(?:exact|isnull|gte|lt)"
 _DATE_PARTS = r"__(?:year|month|day)"
+
+
+class ChangesPublicPages:
+    """Objects that public pages show: a save or deletion here changes the content version.
+
+    With `public_on_save = False` only deletions do (a draft's saves change no public page;
+    the services that publish record the change themselves).
+    """
+
+    public_on_save = True
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if self.public_on_save:
+            content_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed()
 
 
 class DeclaredLookupsOnly:

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.admin.base import ChangesPublicPages, DeclaredLookupsOnly
 from disclosure.admin.filters import as_id
 from disclosure.catalogue_excel.export import export_workbook
 from disclosure.catalogue_excel.parse import parse_workbook
@@ -136,7 +136,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(CatalogueItem)
-class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class CatalogueItemAdmin(ChangesPublicPages, DeclaredLookupsOnly, admin.ModelAdmin):
     form = CatalogueItemForm
 
     class Media:
@@ -254,6 +254,9 @@ class CatalogueItemAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
         if obj is not None and obj.children.exists():
             return False
         return super().has_delete_permission(request, obj)
+
+    # The service records the change of a saved item.
+    public_on_save = False
 
     def save_model(self, request, obj, form, change):
         catalogue_item_save(item=obj)

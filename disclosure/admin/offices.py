@@ -1,12 +1,12 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.admin.base import ChangesPublicPages, DeclaredLookupsOnly
 from disclosure.models import Channel, Office
 
 
 @admin.register(Office)
-class OfficeAdmin(DeclaredLookupsOnly, SimpleHistoryAdmin):
+class OfficeAdmin(ChangesPublicPages, DeclaredLookupsOnly, SimpleHistoryAdmin):
     list_display = ["name", "kind", "head", "phone", "order", "is_active"]
     list_editable = ["order"]
     list_filter = ["kind", "is_active"]
@@ -22,6 +22,6 @@ class OfficeAdmin(DeclaredLookupsOnly, SimpleHistoryAdmin):
 
 
 @admin.register(Channel)
-class ChannelAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class ChannelAdmin(ChangesPublicPages, DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]

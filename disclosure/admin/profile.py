@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.db import models
 from django.shortcuts import redirect
 
-from disclosure.admin.base import DeclaredLookupsOnly
+from disclosure.admin.base import ChangesPublicPages, DeclaredLookupsOnly
 from disclosure.models import SiteProfile
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
+class SiteProfileAdmin(ChangesPublicPages, DeclaredLookupsOnly, admin.ModelAdmin):
     # An address typed without its scheme is taken as https, as government sites are.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [

@@ -11,6 +11,7 @@ from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.models import Comment, Publication
 from disclosure.selectors.words import comment_findings
+from disclosure.services.content import content_changed
 
 
 def comment_submit(
@@ -60,4 +61,5 @@ def comment_moderate(*, comment: Comment, actor, status: str, reply: str = "") -
     comment.moderated_at = timezone.now()
     comment.full_clean()
     comment.save()
+    content_changed()
     return comment

@@ -9,6 +9,7 @@ from disclosure import permissions
 from disclosure.exceptions import require
 from disclosure.models import PROFILE_FIELDS, OfficeProfileChange
 from disclosure.models.base import locked
+from disclosure.services.content import content_changed
 
 Status = OfficeProfileChange.Status
 
@@ -66,4 +67,5 @@ def office_change_approve(*, change: OfficeProfileChange, actor) -> OfficeProfil
     change.reviewed_by = actor
     change.reviewed_at = timezone.now()
     change.save()
+    content_changed()
     return change

@@ -31,6 +31,7 @@ from disclosure.models import (
 from disclosure.models.base import locked
 from disclosure.selectors.annual_report_document import report_of, submit_refusals
 from disclosure.selectors.words import publication_findings
+from disclosure.services.content import content_changed
 from disclosure.services.deadlines import record_timeliness, set_due_date
 from disclosure.services.search import extract_attachment, index_publication
 
@@ -225,6 +226,7 @@ def publication_approve(
     if publication.published_at > now:
         note += f"；定时发布：{timezone.localtime(publication.published_at):%Y-%m-%d %H:%M}"
     _event(publication, Action.APPROVED, actor, note)
+    content_changed()
     return publication
 
 
@@ -256,6 +258,7 @@ def _merge_revision(
     )
     revision.delete()
     index_publication(live)
+    content_changed()
     return live
 
 
@@ -285,6 +288,7 @@ def publication_withdraw(*, publication: Publication, actor, reason: str) -> Pub
     _save(publication, actor, f"撤回：{reason}")
     index_publication(publication)
     _event(publication, Action.WITHDRAWN, actor, reason)
+    content_changed()
     return publication
 
 

@@ -20,6 +20,7 @@ from disclosure.lib.extract import attachment_text
 from disclosure.lib.html import plain_text
 from disclosure.lib.search_text import index_pieces, normalise
 from disclosure.models import Attachment, Publication, SearchEntry
+from disclosure.services.content import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -110,4 +111,5 @@ def rebuild_index(*, batch: int = 500, progress: Callable[[int], object] | None 
         done += index_many(list(published.filter(pk__in=ids[start : start + batch])))
         if progress:
             progress(done - start)
+    content_changed()
     return done

@@ -11,6 +11,7 @@ from django.utils import timezone
 from disclosure import permissions
 from disclosure.exceptions import WorkflowError, require
 from disclosure.models import ItemStatement
+from disclosure.services.content import content_changed
 
 
 def statement_problems(statement: ItemStatement, actor, today: dt.date) -> dict[str, str]:
@@ -53,6 +54,7 @@ def item_statement_publish(*, statement: ItemStatement, actor, on: dt.date | Non
     except ValidationError as error:
         raise WorkflowError("；".join(error.messages)) from error
     statement.save()
+    content_changed()
     return statement
 
 
@@ -62,3 +64,4 @@ def item_statement_withdraw(*, statement: ItemStatement, actor) -> None:
     statement = permissions.statements.locked_for(actor, "delete", statement)
     statement._history_user = actor
     statement.delete()
+    content_changed()

@@ -30,11 +30,15 @@ def attachment_download(request, pk: int, attachment: int):
     if found is None:
         raise Http404("没有这个附件。")
     return file_response(
-        found.file, found.download_name, found.content_type, as_attachment=not found.is_image
+        found.file,
+        found.download_name,
+        found.content_type,
+        as_attachment=not found.is_image,
+        request=request,
     )
 
 
 @require_safe
 def photo(request, pk: int):
     publication = get_object_or_404(Publication.objects.public().exclude(photo=""), pk=pk)
-    return photo_response(publication)
+    return photo_response(publication, request)

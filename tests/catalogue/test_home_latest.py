@@ -149,6 +149,7 @@ def test_a_branch_page_lists_its_descendants_newest_documents(client, dated):
     assert "本栏目暂无公开信息。" in section(deep, "最新信息")
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_home_and_branch_pages_run_a_bounded_number_of_queries(
     client, people, django_assert_max_num_queries
 ):

@@ -168,6 +168,7 @@ def test_a_change_in_the_catalogue_shows_on_the_public_pages(client, catalogue):
     assert "规范性政策文件" in html and "信息形成之日起10个工作日内" in html
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_public_pages_run_a_constant_number_of_queries(
     client, catalogue, django_assert_max_num_queries
 ):

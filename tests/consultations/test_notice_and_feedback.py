@@ -229,6 +229,7 @@ def test_the_office_writes_the_feedback_in_the_admin(client, people):
     assert 'name="opens_on"' not in page and "decisions-TOTAL_FORMS" in page
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_consultation_pages_stay_within_ten_queries(client, people, django_assert_max_num_queries):
     consultation = make_consultation(
         people, opens_on=TODAY() - timedelta(days=40), closes_on=TODAY() - timedelta(days=5)

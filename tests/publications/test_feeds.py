@@ -113,10 +113,10 @@ def test_a_withdrawn_document_leaves_the_feeds_at_once(client, documents, people
     assert "最新的答复" not in rss_titles(rss(client, "/feeds/xxgk/jyta/rss.xml"))
 
 
-def test_a_scheduled_document_joins_at_its_time(client, documents):
+def test_a_scheduled_document_joins_at_its_time(client, documents, time_machine):
     scheduled = Publication.objects.get(title="定时的信息")
     assert "定时的信息" not in rss_titles(rss(client, "/feeds/rss.xml"))
-    Publication.objects.filter(pk=scheduled.pk).update(published_at=timezone.now())
+    time_machine.move_to(scheduled.published_at + timedelta(seconds=1))
     assert rss_titles(rss(client, "/feeds/rss.xml")) == [
         "定时的信息",
         "最新的答复",

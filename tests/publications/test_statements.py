@@ -228,6 +228,7 @@ def test_nothing_shows_for_an_inactive_item(client, people):
     assert TEXT not in client.get("/").content.decode()
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_column_page_stays_within_its_queries(client, people, django_assert_max_num_queries):
     make_published(people, title="一份答复")
     published(people)

@@ -136,6 +136,7 @@ def test_operators_of_either_engine_are_plain_text(client, documents, operators)
     page(client, q=operators)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_search_page_asks_few_queries(client, documents, django_assert_max_num_queries):
     page(client, q="通知")
     with django_assert_max_num_queries(10):

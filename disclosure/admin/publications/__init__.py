@@ -22,7 +22,7 @@ from js_asset import Media
 
 from disclosure import permissions
 from disclosure.admin import dashboard
-from disclosure.admin.base import OfficeScopedAdmin
+from disclosure.admin.base import ChangesPublicPages, OfficeScopedAdmin
 from disclosure.admin.filters import as_id
 from disclosure.admin.publications import views
 from disclosure.admin.publications.filters import ItemFilter, OfficeFilter, StateFilter
@@ -43,7 +43,10 @@ Status = Publication.Status
 
 
 @admin.register(Publication)
-class PublicationAdmin(OfficeScopedAdmin):
+class PublicationAdmin(ChangesPublicPages, OfficeScopedAdmin):
+    # Drafts are saved here; publishing is a workflow step, which records its change.
+    public_on_save = False
+
     policy = permissions.publications
     steps = STEPS
     not_found = "没有这条信息，或者它不属于您的科室。"
