@@ -250,7 +250,9 @@ def test_the_elder_mode_switch_stays_under_the_prefix(prefixed, catalogue):
         assert answer["Location"] == f"{PREFIX}/", elsewhere
 
 
-def test_under_the_prefix_the_admin_is_never_kept_and_public_pages_are(prefixed, catalogue, settings):
+def test_under_the_prefix_the_admin_is_never_kept_and_public_pages_are(
+    prefixed, catalogue, settings
+):
     settings.PAGE_CACHE = True
     client = Client()
     for path in ("/admin/login/", "/api/v1/items/"):
