@@ -22,6 +22,9 @@ def setup_django() -> None:
     os.environ.setdefault("DEBUG", "1")
     # Pages are measured without the first request of the day running the daily jobs.
     os.environ.setdefault("DAILY_JOBS_ON_REQUEST", "0")
+    # In process, pages are measured as they are built; pages.py and load.py
+    # start servers with and without the page cache themselves.
+    os.environ.setdefault("PAGE_CACHE", "0")
     os.environ["MEDIA_ROOT"] = str(_SCRATCH / "media")
     if "DATABASE_URL" not in os.environ:
         os.environ["DATABASE_URL"] = f"sqlite:///{_SCRATCH}/bench.sqlite3"
