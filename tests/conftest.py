@@ -1,6 +1,7 @@
 """Fixtures shared by every test: settings for speed and isolation, the catalogue, the people."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from disclosure.models import Office
@@ -17,6 +18,14 @@ def media(settings, tmp_path):
     """Uploaded files of a test go to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test's database starts again at content version 1: so does the cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

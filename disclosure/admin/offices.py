@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from disclosure.admin.base import DeclaredLookupsOnly
 from disclosure.models import Channel, Office
+from disclosure.services.content import content_changed
 
 
 @admin.register(Office)
@@ -16,6 +17,10 @@ class OfficeAdmin(DeclaredLookupsOnly, SimpleHistoryAdmin):
         ("公开信息", {"fields": ["duties", "head", "address", "office_hours", "phone"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        content_changed()
+
     def has_delete_permission(self, request, obj=None):
         # Offices are deactivated, not deleted: items and staff refer to them.
         return False
@@ -25,3 +30,7 @@ class OfficeAdmin(DeclaredLookupsOnly, SimpleHistoryAdmin):
 class ChannelAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        content_changed()

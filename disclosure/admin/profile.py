@@ -4,6 +4,7 @@ from django.shortcuts import redirect
 
 from disclosure.admin.base import DeclaredLookupsOnly
 from disclosure.models import SiteProfile
+from disclosure.services.content import content_changed
 
 
 @admin.register(SiteProfile)
@@ -22,6 +23,10 @@ class SiteProfileAdmin(DeclaredLookupsOnly, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         profile, _ = SiteProfile.objects.get_or_create(id=1)
         return redirect("admin:disclosure_siteprofile_change", profile.pk)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        content_changed()
 
     def has_add_permission(self, request):
         return False

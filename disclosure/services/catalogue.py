@@ -12,6 +12,7 @@ from django.db import transaction
 from disclosure.catalogue_excel.layout import EXTRA_COLUMNS
 from disclosure.catalogue_excel.rows import ROW_FIELDS, ImportRow
 from disclosure.models import CatalogueItem, Publication
+from disclosure.services.content import content_changed
 from disclosure.services.deadlines import refresh_due_dates
 
 
@@ -22,6 +23,7 @@ def catalogue_item_save(*, item: CatalogueItem) -> CatalogueItem:
     item.save()
     _relevel_children(item)
     refresh_due_dates(item.publications.all())
+    content_changed()
     return item
 
 
@@ -36,7 +38,11 @@ def _relevel_children(item: CatalogueItem) -> None:
 @transaction.atomic
 def catalogue_items_set_active(*, items: Iterable[CatalogueItem], active: bool) -> int:
     """Activate or deactivate items. Nothing is deleted: documents keep their item."""
-    return CatalogueItem.objects.filter(pk__in=[item.pk for item in items]).update(is_active=active)
+    count = CatalogueItem.objects.filter(pk__in=[item.pk for item in items]).update(
+        is_active=active
+    )
+    content_changed()
+    return count
 
 
 @dataclass
@@ -79,6 +85,7 @@ def catalogue_import(*, rows: list[ImportRow], apply: bool = True) -> ImportSumm
     """
     with transaction.atomic():
         summary = _import(rows)
+        content_changed()
         if not apply:
             transaction.set_rollback(True)
     return summary
