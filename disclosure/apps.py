@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 
 
 class DisclosureConfig(AppConfig):
@@ -7,3 +8,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self) -> None:
         from disclosure import checks  # noqa: F401  (registers the system checks)
+        from disclosure.selectors import content
+
+        request_started.connect(content.request_started, dispatch_uid="content_request_started")
+        request_finished.connect(content.request_finished, dispatch_uid="content_request_finished")

@@ -3,11 +3,11 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from disclosure.lib import display, legal
-from disclosure.models import SiteProfile
+from disclosure.selectors.site import site_profile as cached_profile
 
 
 def site_profile(request):
-    return {"site_profile": SiteProfile.load()}
+    return {"site_profile": cached_profile()}
 
 
 def legal_numbers(request):

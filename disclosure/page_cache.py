@@ -30,7 +30,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 from disclosure.lib.display import MODE_COOKIE
-from disclosure.selectors.content import content_state
+from disclosure.selectors.content import current_content
 from disclosure.services.content import content_changed
 
 KEY_PREFIX = "page"
@@ -130,11 +130,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE or not _may_use_cache(request):
             return self.get_response(request)
-        state = content_state()
+        state = current_content()
         if state.release_due():
             with transaction.atomic():
                 content_changed()
-            state = content_state()
+            state = current_content()
         key = page_key(request, state.number)
         kept = cache.get(key)
         if isinstance(kept, KeptPage):

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: settings for speed and isolation, the catalogue, the people."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from disclosure.models import Office
@@ -21,9 +22,8 @@ def media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with nothing kept: no page, no count of the rate limits."""
-    from django.core.cache import cache
-
+    """Each test starts with nothing kept: no page, no count of the rate limits; and each test's
+    database starts again at content version 1."""
     cache.clear()
     yield
     cache.clear()

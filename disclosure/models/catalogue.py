@@ -303,7 +303,12 @@ class CatalogueItem(models.Model):
         return " / ".join(item.name for item in self.lineage())
 
     def get_absolute_url(self) -> str:
-        return reverse("disclosure:item", kwargs={"path": self.path()})
+        known = self.__dict__.get("_known_url")
+        return known or reverse("disclosure:item", kwargs={"path": self.path()})
+
+    def remember_url(self) -> None:
+        """Keep the address on this instance, for a tree whose lineage will not change."""
+        self._known_url = reverse("disclosure:item", kwargs={"path": self.path()})
 
     def lineage(self) -> list[CatalogueItem]:
         """The item and its ancestors, root first."""

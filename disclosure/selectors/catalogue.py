@@ -1,15 +1,25 @@
 """The catalogue as a tree, and as the rows of the 公开目录 table.
 
-The public tree is read in one go (items, then their channels and offices);
-a node is found in it by its path of slugs or by its item.
+The public tree is read in one go (items, then their channels and offices)
+and kept in the cache under the content version, each item's address
+computed once; a node is found in it by its path of slugs or by its item.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from disclosure.models import MAX_LEVEL, CatalogueItem
+from django.core.cache import cache
+from django.db.models import F
+
+from disclosure.models import MAX_LEVEL, CatalogueItem, Channel
+from disclosure.selectors.content import current_content
+
+# Kept under the content version, so a change shows at once; the time only
+# bounds how long an old version's copy stays in memory.
+TREE_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -45,10 +55,49 @@ def build_tree(items: Iterable[CatalogueItem]) -> list[Node]:
     return roots
 
 
+def read_public_tree() -> tuple[list[Node], list[Channel]]:
+    """The public catalogue from the database, and every channel: three queries (the items,
+    their offices, the channels with the items they serve); each item knows its address."""
+    items = list(CatalogueItem.objects.public().in_tree_order().prefetch_related("offices"))
+    channels: dict[int, Channel] = {}
+    serving: dict[int, list[Channel]] = defaultdict(list)
+    for channel in Channel.objects.annotate(item_id=F("catalogueitem")).order_by("order", "id"):
+        kept = channels.setdefault(channel.pk, channel)
+        if channel.item_id is not None:
+            serving[channel.item_id].append(kept)
+    for item in items:
+        known = item.channels.all()
+        known._result_cache = serving.get(item.pk, [])
+        known._prefetch_done = True
+        item._prefetched_objects_cache["channels"] = known
+    tree = build_tree(items)
+    stack = list(tree)
+    while stack:
+        node = stack.pop()
+        node.item.remember_url()
+        stack.extend(node.children)
+    return tree, list(channels.values())
+
+
+def _kept_catalogue(part: int):
+    number = current_content().number
+    keys = (f"disclosure:public-tree:{number}", f"disclosure:channels:{number}")
+    kept = cache.get(keys[part])
+    if kept is None:
+        read = read_public_tree()
+        cache.set_many(dict(zip(keys, read, strict=True)), TREE_SECONDS)
+        kept = read[part]
+    return kept
+
+
 def public_tree() -> list[Node]:
-    """The public catalogue: one query for the items, one each for their channels and offices."""
-    items = CatalogueItem.objects.public().in_tree_order().prefetch_related("channels", "offices")
-    return build_tree(items)
+    """The public catalogue, from the cache under the content version (read once a request)."""
+    return _kept_catalogue(0)
+
+
+def all_channels() -> list[Channel]:
+    """Every publication channel, in order, kept with the public tree."""
+    return _kept_catalogue(1)
 
 
 def find_path(roots: list[Node], slugs: list[str]) -> Node | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from asgiref.local import Local
 from django.utils import timezone
 
 from disclosure.models import ContentVersion
@@ -32,3 +33,37 @@ def content_state() -> ContentState:
     if row is None:
         return ContentState(number=1, next_release_at=None)
     return ContentState(number=row[0], next_release_at=row[1])
+
+
+# The state as read once in the current request; unset outside requests, where
+# every call reads the database.
+_request = Local()
+
+
+def request_started(**kwargs) -> None:
+    _request.state = None
+    _request.active = True
+
+
+def request_finished(**kwargs) -> None:
+    _request.state = None
+    _request.active = False
+
+
+def forget_request_state() -> None:
+    """Read the version again at the next call (after a change in this request)."""
+    _request.state = None
+
+
+def current_content() -> ContentState:
+    """The content version, read at most once per request.
+
+    Everything kept in the cache under the number (the catalogue tree, the
+    site profile, ...) asks this, so a page reads the version once.
+    """
+    if not getattr(_request, "active", False):
+        return content_state()
+    state = getattr(_request, "state", None)
+    if state is None:
+        state = _request.state = content_state()
+    return state

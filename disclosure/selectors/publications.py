@@ -7,12 +7,95 @@ publication's state.
 
 from __future__ import annotations
 
-from django.db.models import Q
+import datetime as dt
+
+from django.core.cache import cache
+from django.db.models import Exists, IntegerField, Subquery, Value
+from django.utils import timezone
 
 from disclosure.models import CatalogueItem, Comment, DocumentField, Publication
 from disclosure.selectors.catalogue import build_tree, find_item
+from disclosure.selectors.content import current_content
 
 Status = Publication.Status
+
+
+# Years looked at in the first query; older (or later) ones cost a second query.
+YEARS_AT_ONCE = 30
+YEARS_SECONDS = 24 * 60 * 60
+
+
+def document_years(item: CatalogueItem, documents, *, written: bool) -> tuple[list[int], list[int]]:
+    """The years of `documents` (an item's) 发布日期, in Beijing time, and, if `written`,
+    of their 成文日期, newest first.
+
+    One query whatever the number of documents: for each of the last thirty
+    years, whether a document falls in it (an index range each), with the
+    first and last dates (index lookups); a second only when a date lies
+    outside those years.
+    """
+    zone = timezone.get_current_timezone()
+    documents = documents.order_by()
+    dated = documents.filter(written_on__isnull=False)
+
+    def published_in(year: int) -> Exists:
+        start = dt.datetime(year, 1, 1, tzinfo=zone)
+        end = dt.datetime(year + 1, 1, 1, tzinfo=zone)
+        return Exists(documents.filter(published_at__gte=start, published_at__lt=end))
+
+    def written_in(year: int) -> Exists:
+        start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+        return Exists(dated.filter(written_on__gte=start, written_on__lt=end))
+
+    this_year = timezone.localdate().year
+    window = range(this_year - YEARS_AT_ONCE + 1, this_year + 1)
+    fields = {
+        "published_first": Subquery(documents.order_by("published_at").values("published_at")[:1]),
+        "published_last": Subquery(documents.order_by("-published_at").values("published_at")[:1]),
+        **{f"p{year}": published_in(year) for year in window},
+    }
+    if written:
+        fields["written_first"] = Subquery(dated.order_by("written_on").values("written_on")[:1])
+        fields["written_last"] = Subquery(dated.order_by("-written_on").values("written_on")[:1])
+        fields |= {f"w{year}": written_in(year) for year in window}
+    carrier = CatalogueItem.objects.filter(pk=item.pk)
+    found = carrier.annotate(**fields).values(*fields).first() or {}
+
+    def outside(first, last) -> list[int]:
+        return [year for year in range(first, last + 1) if year not in window]
+
+    more = {}
+    if found.get("published_first"):
+        first = timezone.localtime(found["published_first"], zone).year
+        last = timezone.localtime(found["published_last"], zone).year
+        more |= {f"p{year}": published_in(year) for year in outside(first, last)}
+    if found.get("written_first"):
+        first, last = found["written_first"].year, found["written_last"].year
+        more |= {f"w{year}": written_in(year) for year in outside(first, last)}
+    if more:
+        found |= carrier.annotate(**more).values(*more).first() or {}
+    years = [(name[0], int(name[1:])) for name, has in found.items() if name[1:].isdigit() and has]
+    return (
+        sorted((year for kind, year in years if kind == "p"), reverse=True),
+        sorted((year for kind, year in years if kind == "w"), reverse=True),
+    )
+
+
+def public_document_years(item: CatalogueItem, *, written: bool) -> tuple[list[int], list[int]]:
+    """`document_years` of the item's public documents, kept under the content version.
+
+    While a scheduled document is due and the version has not moved yet, they
+    are read again each time.
+    """
+    state = current_content()
+    key = f"disclosure:document-years:{state.number}:{item.pk}:{int(written)}"
+    years = None if state.release_due() else cache.get(key)
+    if years is None:
+        public = Publication.objects.public().filter(item=item)
+        years = document_years(item, public, written=written)
+        if not state.release_due():
+            cache.set(key, years, YEARS_SECONDS)
+    return years
 
 
 def consultation_context(publication: Publication) -> dict:
@@ -47,22 +130,35 @@ def consultation_context(publication: Publication) -> dict:
 
 def links_context(publication: Publication, shown) -> dict:
     """The documents a page links to, of those in `shown`: the policy a 解读 explains,
-    the 解读 of a policy, and the other related documents, read in one query.
+    the 解读 of a policy, and the other related documents: their keys in one query,
+    then, if there are any, the documents in a second.
 
     Public pages pass the public documents (and a withdrawn policy, whose page
     stays with its notice); the preview passes them all.
     """
     live = publication.revision_of_id or publication.pk
-    linked = list(
-        shown.filter(
-            Q(pk=publication.interprets_id)
-            | Q(interprets=live, revision_of__isnull=True)
-            | Q(pk__in=publication.related.values("pk"))
-        )
-        .exclude(pk__in=[publication.pk, live])
-        .select_related("item")
-        .order_by("-published_at", "-id")
+    # The candidates' keys first, from the `interprets` index and the link
+    # table: most documents link to nothing and need no more; the others are
+    # read by key, not by looking through every shown document.
+    # `revision_of` is read, not filtered on: asked for "IS NULL", SQLite would
+    # walk that index (every document) instead of the `interprets` one.
+    explaining = Publication.objects.filter(interprets=live).values_list("pk", "revision_of")
+    Link = Publication.related.through
+    linked = (
+        Link.objects.filter(from_publication=publication.pk)
+        .annotate(revision_of=Value(None, output_field=IntegerField()))
+        .values_list("to_publication", "revision_of")
     )
+    rows = explaining.order_by().union(linked.order_by())
+    keys = {pk for pk, revision_of in rows if revision_of is None}
+    if publication.interprets_id:
+        keys.add(publication.interprets_id)
+    keys -= {publication.pk, live}
+    linked = []
+    if keys:
+        linked = list(
+            shown.filter(pk__in=keys).select_related("item").order_by("-published_at", "-id")
+        )
     policy = next((doc for doc in linked if doc.pk == publication.interprets_id), None)
     others = [doc for doc in linked if doc is not policy and doc.status != Status.WITHDRAWN]
     interpretations = [doc for doc in others if doc.interprets_id == live]

@@ -7,6 +7,7 @@ from django.db.models import F, Min
 from django.utils import timezone
 
 from disclosure.models import ContentVersion, Publication
+from disclosure.selectors.content import forget_request_state
 
 
 def content_changed() -> None:
@@ -28,3 +29,4 @@ def content_changed() -> None:
             ContentVersion.objects.get_or_create(
                 id=1, defaults={"number": 2, "changed_at": now, "next_release_at": next_release}
             )
+    forget_request_state()

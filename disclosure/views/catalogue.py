@@ -12,9 +12,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from disclosure.models import CatalogueItem, Channel, Office, Publication
+from disclosure.models import CatalogueItem, Office, Publication
 from disclosure.selectors import latest
-from disclosure.selectors.catalogue import directory_rows, find_path, public_tree
+from disclosure.selectors.catalogue import all_channels, directory_rows, find_path, public_tree
 from disclosure.selectors.columns import statements_to_show
 from disclosure.views.consultations import consultation_list
 from disclosure.views.publications import document_list
@@ -26,6 +26,12 @@ Presentation = CatalogueItem.Presentation
 def home(request):
     tree = public_tree()
     today = timezone.localdate()
+    consultation_items = [
+        node.item
+        for root in tree
+        for node in latest.subtree(root)
+        if node.item.presentation == Presentation.CONSULTATIONS
+    ]
     consultations_item = next(
         (
             leaf.item
@@ -35,16 +41,19 @@ def home(request):
         ),
         None,
     )
-    open_consultations = (
-        Publication.objects.public()
-        .filter(
-            item__presentation=Presentation.CONSULTATIONS,
-            feedback_for__isnull=True,
-            opens_on__lte=today,
-            closes_on__gte=today,
+    open_consultations = []
+    if consultation_items:
+        # By item first (the listing index): most documents are no consultation.
+        open_consultations = (
+            Publication.objects.public()
+            .filter(
+                item_id__in=[item.id for item in consultation_items],
+                feedback_for__isnull=True,
+                opens_on__lte=today,
+                closes_on__gte=today,
+            )
+            .order_by("closes_on", "id")[:5]
         )
-        .order_by("closes_on", "id")[:5]
-    )
     return render(
         request,
         "disclosure/home.html",
@@ -76,7 +85,7 @@ def item_detail(request, path: str):
     context = {"tree": tree, "node": node, "item": item, "lineage": item.lineage()}
     if node.is_leaf:
         context["channels"] = [
-            (channel, channel in item.channels.all()) for channel in Channel.objects.all()
+            (channel, channel in item.channels.all()) for channel in all_channels()
         ]
         context |= _item_content(request, item)
         if item.is_publishable:

@@ -21,8 +21,9 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from disclosure.models import Office, Publication, SiteProfile
+from disclosure.models import Office, Publication
 from disclosure.selectors.catalogue import Node, find_path, public_tree
+from disclosure.selectors.site import site_profile
 from disclosure.services.search import plain_text
 
 FEED_LENGTH = 50
@@ -46,7 +47,7 @@ class Subject:
 
 
 def _titled(name: str) -> str:
-    return f"{SiteProfile.load().name} — {name}"
+    return f"{site_profile().name} — {name}"
 
 
 class PublicationFeed(Feed):
@@ -71,8 +72,14 @@ class PublicationFeed(Feed):
         return subject.link
 
     def items(self, subject: Subject) -> list[Publication]:
-        publications = subject.publications.select_related("office", "item")
-        return list(publications.order_by("-published_at", "-id")[:FEED_LENGTH])
+        # The newest keys first (the listing index), then only those rows with
+        # their item and office: sorting whole rows, bodies included, is slow.
+        newest = subject.publications.order_by("-published_at", "-id")
+        keys = list(newest.values_list("pk", flat=True)[:FEED_LENGTH])
+        if not keys:
+            return []
+        rows = Publication.objects.select_related("office", "item").in_bulk(keys)
+        return [rows[pk] for pk in keys]
 
     def item_title(self, publication: Publication) -> str:
         return xml_text(publication.title)

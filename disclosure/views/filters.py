@@ -7,11 +7,11 @@ Both read what is typed the same way: a query through the search index
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.utils import timezone
 
 from disclosure.forms import PlainChineseForm
 from disclosure.lib.search_text import MAX_QUERY_LENGTH, MAX_TERMS, parse_query, refused_characters
 from disclosure.models import CatalogueItem, DocumentField, Office, Publication
+from disclosure.selectors.publications import public_document_years
 from disclosure.selectors.search import Sort, filter_doc_number, matching, year_range
 
 REFUSED = "含有无法识别的字符（例如控制字符或乱码），请删除后重新输入。"
@@ -144,12 +144,11 @@ class PublicationFilter(django_filters.FilterSet):
     def __init__(self, *args, item: CatalogueItem, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the years that have documents (in Beijing time, as the lists show dates).
-        zone = timezone.get_current_timezone()
-        published = self.queryset.datetimes("published_at", "year", tzinfo=zone)
-        self.filters["year"].extra["choices"] = _year_choices(when.year for when in published)
-        if item.requires(DocumentField.WRITTEN_ON):
-            written = self.queryset.dates("written_on", "year")
-            self.filters["written_year"].extra["choices"] = _year_choices(d.year for d in written)
+        has_written = item.requires(DocumentField.WRITTEN_ON)
+        published, written = public_document_years(item, written=has_written)
+        self.filters["year"].extra["choices"] = _year_choices(published)
+        if has_written:
+            self.filters["written_year"].extra["choices"] = _year_choices(written)
         else:
             del self.filters["written_year"]
         if not item.requires(DocumentField.DOC_NUMBER):

@@ -46,15 +46,24 @@ class PublicationSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        # (key, last change) pairs: 5,000 documents a page are not made into objects.
         return (
             Publication.objects.public()
             .annotate(last_changed=Greatest("published_at", "updated_at"))
-            .only("pk", "published_at", "updated_at")
             .order_by("-published_at", "-id")
+            .values_list("pk", "last_changed")
         )
 
-    def lastmod(self, publication):
-        return publication.last_changed
+    def lastmod(self, row):
+        return row[1]
+
+    def location(self, row):
+        # One reverse() for the whole page, not one per document.
+        if not hasattr(self, "_address"):
+            head, _, tail = reverse("disclosure:publication", kwargs={"pk": 0}).rpartition("/0/")
+            self._address = (f"{head}/", f"/{tail}")
+        head, tail = self._address
+        return f"{head}{row[0]}{tail}"
 
 
 SITEMAPS = {

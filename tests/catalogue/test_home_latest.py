@@ -155,8 +155,10 @@ def test_home_and_branch_pages_run_a_bounded_number_of_queries(
 ):
     for path in ("jyta", "zcfg/zcwj", "zcfg/zcjd", "zdly/wgjy/wgjy", "zdly/shbx/shbx") * 3:
         document(people, path, title=f"{path}的信息")
+    # The first page after a change reads the catalogue tree and the site profile
+    # again (four queries more than the pages after it, which take them from the cache).
     for url in ("/", "/xxgk/zcfg/", "/xxgk/zdly/"):
-        with django_assert_max_num_queries(9):
+        with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
 
 

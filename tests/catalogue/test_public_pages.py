@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from disclosure.models import CatalogueItem, Office, SiteProfile
+from disclosure.services.catalogue import catalogue_items_set_active
 from tests.factories import ROWS, item_by_path, leaves
 
 pytestmark = pytest.mark.django_db
@@ -95,9 +96,7 @@ def test_unknown_and_inactive_items_are_not_found(client, catalogue):
     assert client.get("/xxgk/nothing/").status_code == 404
     assert client.get("/xxgk/jgjj/jbxx/extra/").status_code == 404
     assert client.get("/xxgk/a/b/c/d/").status_code == 404
-    branch = item_by_path("jgjj/znjg")
-    branch.is_active = False
-    branch.save()
+    catalogue_items_set_active(items=[item_by_path("jgjj/znjg")], active=False)
     assert client.get("/xxgk/jgjj/znjg/nsjg/").status_code == 404
     assert "机关职能及内设机构" not in client.get("/xxgk/").content.decode()
 

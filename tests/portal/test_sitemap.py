@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from disclosure.models import CatalogueItem
-from disclosure.services.catalogue import catalogue_item_save
+from disclosure.services.catalogue import catalogue_items_set_active
 from disclosure.services.publications import publication_withdraw
 from tests.factories import item_by_path, make_draft, make_published
 
@@ -41,11 +41,8 @@ def test_the_sitemap_leaves_out_inactive_items_and_their_documents(client, peopl
     under_hidden = make_published(people, title="答复")
     assert under_hidden.get_absolute_url() in entries(client)
     hidden = item_by_path("jyta")
-    hidden.is_active = False
-    catalogue_item_save(item=hidden)
     branch = item_by_path("jgjj/znjg")
-    branch.is_active = False
-    catalogue_item_save(item=branch)
+    catalogue_items_set_active(items=[hidden, branch], active=False)
     found = entries(client)
     assert "/xxgk/jyta/" not in found and under_hidden.get_absolute_url() not in found
     assert "/xxgk/jgjj/znjg/" not in found and "/xxgk/jgjj/znjg/nsjg/" not in found
