@@ -231,6 +231,9 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "portal",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Pages of 10-40 KB each: 3,000 of them are at most about 100 MB a
+            # process; past that the oldest third is dropped.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
