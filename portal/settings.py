@@ -103,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.middleware.RejectNullCharactersMiddleware",
     "portal.middleware.DailyJobsMiddleware",
+    # Before the middleware below: a kept page is answered without them, with
+    # the headers they gave it when it was built (its CSP, Vary, X-Frame-Options).
+    "disclosure.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.AdminStyleMiddleware",
     "portal.middleware.VaryOnCookieMiddleware",
@@ -113,8 +116,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Innermost, so that a kept page gets every other middleware's headers anew.
-    "disclosure.page_cache.PageCacheMiddleware",
 ]
 
 # Public pages kept whole for anonymous visitors (see disclosure/page_cache.py),
@@ -154,11 +155,13 @@ TEMPLATES = [
 
 # SQLite under var/ unless DATABASE_URL names another database, for example
 # postgres://user@127.0.0.1:5432/portal (PostgreSQL through psycopg 3). An
-# empty DATABASE_URL is the same as none.
+# empty DATABASE_URL is the same as none. Each worker thread keeps its
+# connection for CONN_MAX_AGE seconds: opening one costs a page kept in the
+# cache more than everything else it does.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
-        conn_max_age=env_int("CONN_MAX_AGE", 0),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from asgiref.local import Local
+from django.db import connection
 from django.utils import timezone
 
 from disclosure.models import ContentVersion
@@ -27,12 +28,32 @@ class ContentState:
         return max((self.next_release_at - (now or timezone.now())).total_seconds(), 0.0)
 
 
+def _state_sql() -> str:
+    quote = connection.ops.quote_name
+    meta = ContentVersion._meta
+    number, release = (quote(meta.get_field(name).column) for name in ("number", "next_release_at"))
+    return f"SELECT {number}, {release} FROM {quote(meta.db_table)} WHERE {quote('id')} = 1"
+
+
+def _aware(value) -> datetime | None:
+    """A time as the database gives it: aware from PostgreSQL, UTC text from SQLite."""
+    if value is None or isinstance(value, datetime):
+        return value if value is None or timezone.is_aware(value) else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def content_state() -> ContentState:
-    """The current version, in one query (version 1 before anything has changed)."""
-    row = ContentVersion.objects.filter(id=1).values_list("number", "next_release_at").first()
+    """The current version, in one query (version 1 before anything has changed).
+
+    Every page kept in the cache costs this query and little else, so it is
+    one plain statement rather than a queryset built anew for each request.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_state_sql())
+        row = cursor.fetchone()
     if row is None:
         return ContentState(number=1, next_release_at=None)
-    return ContentState(number=row[0], next_release_at=row[1])
+    return ContentState(number=row[0], next_release_at=_aware(row[1]))
 
 
 # The state as read once in the current request; unset outside requests, where

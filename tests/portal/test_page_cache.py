@@ -8,6 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from disclosure.models import Publication, SiteProfile
+from disclosure.selectors.content import content_state
 from disclosure.services.catalogue import catalogue_item_save
 from disclosure.services.publications import (
     publication_approve,
@@ -54,6 +55,19 @@ def test_a_kept_page_costs_one_query_and_says_who_may_keep_it(
         assert "public" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
         assert "Cookie" in response.get("Vary", "") or not url.endswith("/")
         assert response["ETag"] and response["Last-Modified"]
+        # The headers the page was built with come back with it.
+        assert "default-src 'self'" in response["Content-Security-Policy"]
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_version_read_gives_the_next_release_as_an_aware_time(people):
+    later = timezone.now() + timedelta(days=2)
+    publish(make_draft(people.editor, title="定时发布的通知", published_at=later), people.reviewer)
+    state = content_state()
+    assert state.next_release_at == later
+    assert timezone.is_aware(state.next_release_at)
+    assert 2 * 86400 - 60 < state.seconds_to_release() <= 2 * 86400
 
 
 def test_a_published_document_appears_at_once(client, people):
