@@ -8,11 +8,11 @@ documents under 政策文件) on a SQLite file in a temporary folder, or with
 `--postgres` in a new database on 127.0.0.1:5432 (dropped at the end), and
 starts the portal as `make run` does (portal.gunicorn_conf, DEBUG=0), once
 with the page cache and once without (`--cache on|off|both`). wrk requests
-a mix of URLs over `--connections` kept-alive connections, each connection
-taking the next URL of the list in turn: the home page, `/xxgk/`, every
-column, list pages deep into 政策文件 with and without filters, 200
-documents with their print views, feeds, the sitemap, search and the
-open-data API. Prints requests per second and every answer that was not a
+a mix of URLs over `--connections` kept-alive connections, each of wrk's
+two threads taking the next URL of the list in turn from a random start:
+the home page, `/xxgk/`, every column, list pages deep into 政策文件 with
+and without filters, 200 documents with their print views, feeds, the
+sitemap, search and the open-data API. Prints requests per second and every answer that was not a
 200 (wrk counts non-2xx/3xx answers and socket errors; a 30 s timeout).
 """
 
