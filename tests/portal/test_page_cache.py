@@ -4,6 +4,8 @@ import re
 from datetime import timedelta
 
 import pytest
+import redis
+from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
@@ -16,18 +18,35 @@ from disclosure.services.publications import (
     publication_submit,
     publication_withdraw,
 )
+from portal.cache import RedisCache
 from tests.citizens import application_form, comment_form, make_consultation
 from tests.factories import item_by_path, make_draft, make_published, publish, with_attachment
+from tests.portal.test_cache import redis_answers, use_redis
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/xxgk/jyta/"
 
 
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
+@pytest.fixture(autouse=True, params=["local memory", "Redis"])
+def page_cache_on(request, settings):
+    """Every test runs with each process's own cache, as one server has it, and with
+    Redis, as several servers share it (REDIS_URL)."""
+    prefix = None
+    if request.param == "Redis":
+        if not redis_answers():
+            pytest.skip("Redis does not answer on 127.0.0.1:6379")
+        use_redis(settings, "redis://127.0.0.1:6379/0")
+        assert isinstance(caches["default"], RedisCache)
+        prefix = settings.CACHES["default"]["KEY_PREFIX"]
     settings.PAGE_CACHE = True
     settings.PAGE_CACHE_SECONDS = 600
+    yield
+    if prefix:
+        server = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+        keys = list(server.scan_iter(f"{prefix}:*"))
+        if keys:
+            server.delete(*keys)
 
 
 def kept(client, url: str, **extra):
