@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from asgiref.local import Local
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -88,3 +91,29 @@ def current_content() -> ContentState:
     if state is None:
         state = _request.state = content_state()
     return state
+
+
+# How long a value kept under a version may stay unread in the cache.
+KEPT_SECONDS = 24 * 60 * 60
+_MISSING = object()
+T = TypeVar("T")
+
+
+def kept(name: str, build: Callable[[], T]) -> T:
+    """What `build()` returns, kept in the cache under the content version.
+
+    `name` says what it is and of which object (e.g. `latest:12:6`). Only for
+    what depends on nothing but the public content (and what `name` holds):
+    a change moves the version and the next call builds it again. While a
+    scheduled document is due and the version has not moved yet, it is built
+    each time.
+    """
+    state = current_content()
+    if state.release_due():
+        return build()
+    key = f"disclosure:{name}:{state.number}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, KEPT_SECONDS)
+    return value

@@ -1,6 +1,6 @@
 """The latest public documents: the home page's lists and a branch page's.
 
-Each list is one query. A document's item is taken from the public tree,
+Each list is one query, kept under the content version. A document's item is taken from the public tree,
 whose items already know their parents, so linking to its column asks the
 database nothing more.
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from disclosure.models import CatalogueItem, Publication
 from disclosure.selectors.catalogue import Node, find_path
+from disclosure.selectors.content import kept
 
 LATEST = 10
 PER_BLOCK = 6
@@ -42,7 +43,14 @@ def subtree(node: Node) -> list[Node]:
 
 
 def latest(tree: list[Node], under: Node | None = None, count: int = LATEST) -> list[Publication]:
-    """The newest public documents of the whole tree, or under one node, newest first."""
+    """The newest public documents of the whole tree, or under one node, newest first.
+
+    Kept under the content version."""
+    name = f"latest:{under.item.pk if under else 'all'}:{count}"
+    return kept(name, lambda: _latest(tree, under, count))
+
+
+def _latest(tree: list[Node], under: Node | None, count: int) -> list[Publication]:
     nodes = subtree(under) if under else [below for root in tree for below in subtree(root)]
     items = {node.item.id: node.item for node in nodes if node.item.presentation in LISTED}
     documents = list(

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.db.models import Exists, IntegerField, Subquery, Value
 from django.utils import timezone
 
 from disclosure.models import CatalogueItem, Comment, DocumentField, Publication
 from disclosure.selectors.catalogue import build_tree, find_item
-from disclosure.selectors.content import current_content
+from disclosure.selectors.content import kept
 
 Status = Publication.Status
 
 
 # Years looked at in the first query; older (or later) ones cost a second query.
 YEARS_AT_ONCE = 30
-YEARS_SECONDS = 24 * 60 * 60
 
 
 def document_years(item: CatalogueItem, documents, *, written: bool) -> tuple[list[int], list[int]]:
@@ -82,20 +80,13 @@ def document_years(item: CatalogueItem, documents, *, written: bool) -> tuple[li
 
 
 def public_document_years(item: CatalogueItem, *, written: bool) -> tuple[list[int], list[int]]:
-    """`document_years` of the item's public documents, kept under the content version.
-
-    While a scheduled document is due and the version has not moved yet, they
-    are read again each time.
-    """
-    state = current_content()
-    key = f"disclosure:document-years:{state.number}:{item.pk}:{int(written)}"
-    years = None if state.release_due() else cache.get(key)
-    if years is None:
-        public = Publication.objects.public().filter(item=item)
-        years = document_years(item, public, written=written)
-        if not state.release_due():
-            cache.set(key, years, YEARS_SECONDS)
-    return years
+    """`document_years` of the item's public documents, kept under the content version."""
+    return kept(
+        f"document-years:{item.pk}:{int(written)}",
+        lambda: document_years(
+            item, Publication.objects.public().filter(item=item), written=written
+        ),
+    )
 
 
 def consultation_context(publication: Publication) -> dict:

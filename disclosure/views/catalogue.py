@@ -16,6 +16,7 @@ from disclosure.models import CatalogueItem, Office, Publication
 from disclosure.selectors import latest
 from disclosure.selectors.catalogue import all_channels, directory_rows, find_path, public_tree
 from disclosure.selectors.columns import statements_to_show
+from disclosure.selectors.content import kept
 from disclosure.views.consultations import consultation_list
 from disclosure.views.publications import document_list
 
@@ -90,7 +91,10 @@ def item_detail(request, path: str):
         context |= _item_content(request, item)
         if item.is_publishable:
             publications = Publication.objects.public().filter(item=item)
-            context["statements"] = statements_to_show(item, publications)
+            context["statements"] = kept(
+                f"statements:{item.pk}:{timezone.localdate().isoformat()}",
+                lambda: statements_to_show(item, publications),
+            )
     else:
         context["latest"] = latest.latest(tree, under=node)
     return render(request, "disclosure/item.html", context)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from disclosure.forms import CommentForm
 from disclosure.models import CatalogueItem, DocumentField, Publication
 from disclosure.selectors.catalogue import find_item, public_tree
+from disclosure.selectors.content import kept
 from disclosure.selectors.publications import consultation_context, links_context
 from disclosure.views.filters import PublicationFilter, tell_about
 
@@ -71,7 +72,10 @@ def document_context(pk: int) -> tuple[dict, int]:
             )
         context["attachments"] = list(publication.attachments.all())
         context["images"] = publication.body_image_urls(context["attachments"])
-        context |= links_context(publication, Publication.objects.visible_or_withdrawn())
+        context |= kept(
+            f"links:{publication.pk}",
+            lambda: links_context(publication, Publication.objects.visible_or_withdrawn()),
+        )
         context |= consultation_context(publication)
     return context, 410 if withdrawn else 200
 

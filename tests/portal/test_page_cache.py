@@ -182,10 +182,10 @@ def test_the_elder_mode_and_the_text_size_are_pages_of_their_own(client, people)
     assert large["X-Cache"] == "miss"
 
 
-@pytest.mark.parametrize("page", ["consultation", "application"])
-def test_form_pages_give_every_visitor_a_valid_token(people, settings, page):
+@pytest.mark.parametrize("form", ["consultation", "application"])
+def test_form_pages_give_every_visitor_a_valid_token(people, settings, form):
     settings.SPAM_MIN_SECONDS = 0
-    if page == "consultation":
+    if form == "consultation":
         url = make_consultation(people).get_absolute_url()
         target, data = f"/xxgk/doc/{Publication.objects.get().pk}/yj/", comment_form()
     else:
