@@ -8,10 +8,8 @@ static files served by WhiteNoise).
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -25,6 +23,7 @@ from playwright.sync_api import Page, expect
 
 from disclosure.models import Publication
 from tests.factories import PDF, with_attachment
+from tests.gunicorn import gunicorn
 
 PREFIX = "/xxgk/rsj"
 PASSWORD = "a-long-password-1"
@@ -42,9 +41,6 @@ def database_url() -> str:
 @pytest.fixture
 def prefixed_site(site, tmp_path):
     """gunicorn serving the live server's database under /xxgk/rsj; its base URL (with the prefix)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     env = {
         "PATH": os.environ["PATH"],
         "DEBUG": "0",
@@ -66,35 +62,8 @@ def prefixed_site(site, tmp_path):
         check=True,
         timeout=120,
     )
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "portal.wsgi",
-            "--config",
-            "python:portal.gunicorn_conf",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}{PREFIX}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start")
+    with gunicorn(env, prefix=PREFIX) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_the_site_works_under_its_prefix(page: Page, prefixed_site):

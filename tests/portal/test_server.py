@@ -2,60 +2,29 @@
 
 import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from tests.gunicorn import gunicorn
 
 SLOW_CLIENTS = 6
 
 
 @pytest.fixture
 def server(tmp_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "portal.wsgi",
-            "--config",
-            "python:portal.gunicorn_conf",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=settings.BASE_DIR,
-        env={
-            "PATH": os.environ["PATH"],
-            "DEBUG": "0",
-            "SECRET_KEY": "x" * 60,
-            "SECURE_HTTPS": "0",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-            "LOG_LEVEL": "WARNING",
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start")
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    env = {
+        "PATH": os.environ["PATH"],
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 60,
+        "SECURE_HTTPS": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "LOG_LEVEL": "WARNING",
+    }
+    with gunicorn(env) as base:
+        yield int(base.rsplit(":", 1)[1])
 
 
 def test_slow_request_bodies_do_not_stall_the_site(server):

@@ -5,6 +5,7 @@ at once through server B, and a rate limit counts the requests both serve.
 Each run has a fresh database and a Redis key prefix of its own.
 """
 
+import contextlib
 import html
 import os
 import re
@@ -19,6 +20,8 @@ import urllib.request
 
 import pytest
 from django.conf import settings
+
+from tests.gunicorn import gunicorn
 
 PG = "postgres://postgres@127.0.0.1:5432"
 REDIS = "redis://127.0.0.1:6379/0"
@@ -37,12 +40,6 @@ pytestmark = [
     pytest.mark.skipif(not answers(5432), reason="PostgreSQL does not answer on 127.0.0.1:5432"),
     pytest.mark.skipif(not answers(6379), reason="Redis does not answer on 127.0.0.1:6379"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -150,56 +147,27 @@ def servers(tmp_path):
         "WEB_THREADS": "4",
         "LOG_LEVEL": "WARNING",
     }
-    processes, logs = [], []
     try:
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "loaddata", "catalogue", "-v", "0")
         manage(env, "collectstatic", "--no-input", "-v", "0")
         item = int(manage(env, "shell", "--no-imports", "-c", PEOPLE).strip())
-        bases = []
-        for _ in range(2):
-            port = free_port()
-            log = (tmp_path / f"gunicorn-{port}.log").open("w")
-            logs.append(log)
-            processes.append(
-                subprocess.Popen(
-                    [
-                        *(sys.executable, "-m", "gunicorn", "portal.wsgi"),
-                        *("--config", "python:portal.gunicorn_conf", "--bind", f"127.0.0.1:{port}"),
-                    ],
-                    cwd=settings.BASE_DIR,
-                    env=env,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
+        with contextlib.ExitStack() as stack:
+            bases = [
+                stack.enter_context(
+                    gunicorn(
+                        env, log=stack.enter_context((tmp_path / f"gunicorn-{n}.log").open("w"))
+                    )
                 )
-            )
-            bases.append(f"http://127.0.0.1:{port}")
-        deadline = time.monotonic() + 20
-        for base in bases:
-            while not healthy(base):
-                if time.monotonic() > deadline:
-                    pytest.fail(f"gunicorn at {base} did not start: see {tmp_path}")
-                time.sleep(0.1)
-        yield bases[0], bases[1], item
+                for n in "ab"
+            ]
+            yield bases[0], bases[1], item
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
-        for log in logs:
-            log.close()
         flush_prefix(prefix)
         subprocess.run(
             ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", name],
             check=False,
         )
-
-
-def healthy(base: str) -> bool:
-    try:
-        return Visitor().get(f"{base}/healthz")[0] == 200
-    except OSError:
-        return False
 
 
 def flush_prefix(prefix: str) -> None:
