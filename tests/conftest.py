@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from disclosure.models import Office
+from disclosure.selectors.catalogue import forget_catalogue_in_process
 from tests.factories import make_staff
 
 
@@ -25,8 +26,10 @@ def empty_cache():
     """Each test starts with nothing kept: no page, no count of the rate limits; and each test's
     database starts again at content version 1."""
     cache.clear()
+    forget_catalogue_in_process()
     yield
     cache.clear()
+    forget_catalogue_in_process()
 
 
 @pytest.fixture
