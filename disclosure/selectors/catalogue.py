@@ -11,15 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import F
 
 from disclosure.models import MAX_LEVEL, CatalogueItem, Channel
-from disclosure.selectors.content import current_content
+from disclosure.selectors.content import current_content, kept
 
 # Kept under the content version, so a change shows at once; the time only
 # bounds how long an old version's copy stays in memory.
-TREE_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -93,13 +91,7 @@ def _kept_catalogue(part: int):
     number = current_content().number
     held = _in_process.get(number)
     if held is None:
-        keys = (f"disclosure:public-tree:{number}", f"disclosure:channels:{number}")
-        found = cache.get_many(keys)
-        if len(found) == len(keys):
-            held = (found[keys[0]], found[keys[1]])
-        else:
-            held = read_public_tree()
-            cache.set_many(dict(zip(keys, held, strict=True)), TREE_SECONDS)
+        held = kept("catalogue", read_public_tree)
         _in_process.clear()
         _in_process[number] = held
     return held[part]
