@@ -76,6 +76,20 @@ def publish(draft, reviewer, **extra) -> Publication:
     )
 
 
+def make_leader(people) -> Publication:
+    """A published 领导简介 with a photo: 王建华, 局长."""
+    leader = Publication(
+        item=item_by_path("jgjj/ldjj"),
+        office=people.admin_office,
+        title="王建华",
+        position="局长",
+        formed_on=timezone.localdate(),
+    )
+    leader.photo.save("p.png", ContentFile(portrait(1)), save=False)
+    publication_save_draft(publication=leader, actor=people.editor)
+    return publish(leader, people.reviewer)
+
+
 def make_published(people, item_path: str = "jyta", **fields) -> Publication:
     """A document drafted by `people.editor` and published by `people.reviewer`."""
     return publish(make_draft(people.editor, item_path, **fields), people.reviewer)

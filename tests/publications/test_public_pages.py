@@ -4,7 +4,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from disclosure.models import Publication
@@ -16,10 +15,9 @@ from disclosure.services.publications import (
 )
 from tests.factories import (
     PDF,
-    item_by_path,
     make_draft,
+    make_leader,
     make_published,
-    publish,
     submitted_draft,
     with_attachment,
 )
@@ -273,19 +271,7 @@ def test_standing_pages_and_leaders_render_from_publications(client, people, med
     page = make_published(people, "jgjj/jbxx", title="基本信息", body="<p>办公地址：某路1号</p>")
     html = client.get("/xxgk/jgjj/jbxx/").content.decode()
     assert "办公地址：某路1号" in html and page.get_absolute_url() in html
-    from disclosure.services.publications import publication_save_draft
-    from tests.factories import portrait
-
-    leader = Publication(
-        item=item_by_path("jgjj/ldjj"),
-        office=people.admin_office,
-        title="王建华",
-        position="局长",
-        formed_on=timezone.localdate(),
-    )
-    leader.photo.save("p.png", ContentFile(portrait(1)), save=False)
-    publication_save_draft(publication=leader, actor=people.editor)
-    publish(leader, people.reviewer)
+    leader = make_leader(people)
     html = client.get("/xxgk/jgjj/ldjj/").content.decode()
     assert "王建华" in html and "局长" in html and f"/xxgk/doc/{leader.pk}/photo/" in html
     photo = client.get(f"/xxgk/doc/{leader.pk}/photo/")

@@ -9,18 +9,23 @@ nothing reaches the file system.
 from pathlib import Path
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from disclosure.lib.search_text import parse_query
 from disclosure.models import LinkCheck, Publication, SiteProfile
 from disclosure.selectors.catalogue import public_tree
 from disclosure.selectors.search import search
 from disclosure.services.links import links_check
-from disclosure.services.publications import publication_save_draft, publication_withdraw
-from tests.factories import item_by_path, portrait, publication_form, publish, with_attachment
+from disclosure.services.publications import publication_withdraw
+from tests.factories import (
+    item_by_path,
+    make_leader,
+    portrait,
+    publication_form,
+    publish,
+    with_attachment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -132,16 +137,7 @@ def uploaded_again(client, people, document):
 
 
 def test_a_leaders_photo_is_stored_and_served(client, people):
-    leader = Publication(
-        item=item_by_path("jgjj/ldjj"),
-        office=people.admin_office,
-        title="王建华",
-        position="局长",
-        formed_on=timezone.localdate(),
-    )
-    leader.photo.save("p.png", ContentFile(portrait(1)), save=False)
-    publication_save_draft(publication=leader, actor=people.editor)
-    publish(leader, people.reviewer)
+    leader = make_leader(people)
     assert isinstance(leader.photo.storage._wrapped, InMemoryStorage)
     photo = client.get(f"/xxgk/doc/{leader.pk}/photo/")
     assert photo.status_code == 200 and photo["Content-Type"] == "image/png"
