@@ -217,6 +217,8 @@ class Publication(models.Model):
             models.Index(
                 fields=["item", "status", "published_at"], name="publication_item_listing"
             ),
+            # An item's 成文年份 filter asks, for each year, whether a document was written in it.
+            models.Index(fields=["item", "status", "written_on"], name="publication_item_written"),
             models.Index(fields=["office", "status"], name="publication_office_status"),
         ]
         constraints = [
