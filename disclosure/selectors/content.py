@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -114,6 +116,29 @@ def kept(name: str, build: Callable[[], T]) -> T:
     key = f"disclosure:{name}:{state.number}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
-        value = build()
-        cache.set(key, value, KEPT_SECONDS)
+        with _building(key):
+            value = cache.get(key, _MISSING)
+            if value is _MISSING:
+                value = build()
+                cache.set(key, value, KEPT_SECONDS)
     return value
+
+
+# One lock per value being built in this process, so that the threads of a
+# worker that all miss the same value (after a change, or at start) wait for
+# one of them to build it rather than each building it.
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _building(key: str) -> Iterator[None]:
+    with _locks_guard:
+        lock = _locks.setdefault(key, threading.Lock())
+    with lock:
+        try:
+            yield
+        finally:
+            with _locks_guard:
+                if _locks.get(key) is lock:
+                    del _locks[key]
