@@ -1,10 +1,8 @@
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 
 from disclosure.lib import display, legal
-from disclosure.selectors.content import current_content
 from disclosure.selectors.site import site_profile as cached_profile
 
 
@@ -28,11 +26,3 @@ def display_mode(request):
         "text_size": display.text_size(request.GET.get("size")),
         "text_sizes": display.TEXT_SIZES,
     }
-
-
-def content_version(request):
-    """The content version, for template fragments kept under it ({% cache … content_version %}).
-
-    Read only by a page that keeps a fragment, and then once per request.
-    """
-    return {"content_version": SimpleLazyObject(lambda: current_content().number)}

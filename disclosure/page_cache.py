@@ -128,13 +128,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE or not _may_use_cache(request):
+        if not _may_use_cache(request):
             return self.get_response(request)
         state = current_content()
         if state.release_due():
+            # Also with the page cache off: the values and fragments kept
+            # under the version are built anew until the number moves.
             with transaction.atomic():
                 content_changed()
             state = current_content()
+        if not settings.PAGE_CACHE:
+            return self.get_response(request)
         key = page_key(request, state.number)
         kept = cache.get(key)
         if isinstance(kept, KeptPage):

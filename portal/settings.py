@@ -148,7 +148,6 @@ TEMPLATES = [
                 "disclosure.context_processors.site_profile",
                 "disclosure.context_processors.legal_numbers",
                 "disclosure.context_processors.display_mode",
-                "disclosure.context_processors.content_version",
             ]
         },
     }

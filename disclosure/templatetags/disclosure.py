@@ -4,6 +4,7 @@ from django.utils import timezone
 from disclosure.lib.fees import yuan as _yuan
 from disclosure.lib.html import safe_body as _safe_body
 from disclosure.lib.names import person_name
+from disclosure.selectors.content import kept as kept_value
 from disclosure.selectors.queue import staff_queue as queue
 
 register = template.Library()
@@ -39,3 +40,29 @@ def iso_datetime(value) -> str:
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        parts = [str(value.resolve(context)) for value in (self.name, *self.values)]
+        return kept_value("fragment:" + ":".join(parts), lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept(parser, token):
+    """`{% kept "name" value … %}…{% endkept %}`: the part rendered once per content version
+    and per values given, as `selectors.content.kept` keeps values.
+
+    Only for a part that shows nothing but public content and what the values
+    say; a part that differs by visitor (a form, a message) stays outside.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% kept %} needs a name: {% kept "name" … %}')
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    values = [parser.compile_filter(bit) for bit in bits[2:]]
+    return KeptNode(nodelist, parser.compile_filter(bits[1]), values)

@@ -10,6 +10,7 @@ its list of documents.
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from disclosure.models import CatalogueItem, Office, Publication
@@ -42,7 +43,7 @@ def home(request):
         ),
         None,
     )
-    open_consultations = []
+    open_consultations = Publication.objects.none()
     if consultation_items:
         # By item first (the listing index): most documents are no consultation.
         open_consultations = (
@@ -55,15 +56,18 @@ def home(request):
             )
             .order_by("closes_on", "id")[:5]
         )
+    # The page's content is kept for the day under the content version
+    # (`{% kept %}` in the template): its lists are read only to build it.
     return render(
         request,
         "disclosure/home.html",
         {
             "tree": tree,
+            "today": today,
             "consultations_item": consultations_item,
-            "open_consultations": list(open_consultations),
-            "latest": latest.latest(tree),
-            "blocks": latest.home_blocks(tree),
+            "open_consultations": open_consultations,
+            "latest": SimpleLazyObject(lambda: latest.latest(tree)),
+            "blocks": SimpleLazyObject(lambda: latest.home_blocks(tree)),
         },
     )
 
@@ -90,10 +94,9 @@ def item_detail(request, path: str):
         ]
         context |= _item_content(request, item)
         if item.is_publishable:
-            publications = Publication.objects.public().filter(item=item)
             context["statements"] = kept(
                 f"statements:{item.pk}:{timezone.localdate().isoformat()}",
-                lambda: statements_to_show(item, publications),
+                lambda: statements_to_show(item, Publication.objects.public().filter(item=item)),
             )
     else:
         context["latest"] = latest.latest(tree, under=node)

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from disclosure.selectors.content import kept
+from disclosure.selectors.content import content_state, kept
 from disclosure.services.content import content_changed
 from tests.factories import make_draft, publish
 
@@ -60,3 +60,19 @@ def test_without_the_page_cache_a_scheduled_document_shows_at_its_time(
     time_machine.move_to(when + timedelta(seconds=1), tick=False)
     for url in ("/", "/xxgk/jyta/"):
         assert "关于定时发布的通知" in client.get(url).content.decode(), url
+
+
+def test_with_the_page_cache_off_a_due_release_still_moves_the_version(
+    client, people, settings, time_machine
+):
+    settings.PAGE_CACHE = False
+    time_machine.move_to(timezone.now(), tick=False)
+    when = timezone.now() + timedelta(minutes=5)
+    publish(make_draft(people.editor, title="定时发布", published_at=when), people.reviewer)
+    before = content_state()
+    time_machine.move_to(when + timedelta(seconds=1), tick=False)
+    assert content_state().release_due()
+    client.get("/")
+    after = content_state()
+    assert after.number > before.number
+    assert not after.release_due()
