@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from disclosure.models import Office
 from disclosure.selectors.catalogue import forget_catalogue_in_process
+from disclosure.selectors.content import forget_texts_in_process
 from tests.factories import make_staff
 
 
@@ -27,9 +28,11 @@ def empty_cache():
     database starts again at content version 1."""
     cache.clear()
     forget_catalogue_in_process()
+    forget_texts_in_process()
     yield
     cache.clear()
     forget_catalogue_in_process()
+    forget_texts_in_process()
 
 
 @pytest.fixture

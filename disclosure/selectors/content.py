@@ -124,6 +124,33 @@ def kept(name: str, build: Callable[[], T]) -> T:
     return value
 
 
+# Rendered parts of the version this process last read, by key: a string
+# needs no unpickling, and whoever reads it cannot change it. At most
+# TEXTS_IN_PROCESS of them; the next version starts afresh.
+TEXTS_IN_PROCESS = 1000
+_texts: dict[str, str] = {}
+_texts_number: list[int] = [0]
+
+
+def kept_text(name: str, build: Callable[[], str]) -> str:
+    """`kept()` for a rendered part, held in this process's memory as well."""
+    state = current_content()
+    if state.release_due():
+        return build()
+    if _texts_number[0] != state.number or len(_texts) >= TEXTS_IN_PROCESS:
+        _texts.clear()
+        _texts_number[0] = state.number
+    text = _texts.get(name)
+    if text is None:
+        text = _texts[name] = kept(name, build)
+    return text
+
+
+def forget_texts_in_process() -> None:
+    """For tests, whose databases all start again at the same version."""
+    _texts.clear()
+
+
 # One lock per value being built in this process, so that the threads of a
 # worker that all miss the same value (after a change, or at start) wait for
 # one of them to build it rather than each building it.

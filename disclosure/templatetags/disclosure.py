@@ -4,7 +4,7 @@ from django.utils import timezone
 from disclosure.lib.fees import yuan as _yuan
 from disclosure.lib.html import safe_body as _safe_body
 from disclosure.lib.names import person_name
-from disclosure.selectors.content import kept as kept_value
+from disclosure.selectors.content import kept_text
 from disclosure.selectors.queue import staff_queue as queue
 
 register = template.Library()
@@ -48,13 +48,13 @@ class KeptNode(template.Node):
 
     def render(self, context):
         parts = [str(value.resolve(context)) for value in (self.name, *self.values)]
-        return kept_value("fragment:" + ":".join(parts), lambda: self.nodelist.render(context))
+        return kept_text("fragment:" + ":".join(parts), lambda: self.nodelist.render(context))
 
 
 @register.tag
 def kept(parser, token):
     """`{% kept "name" value … %}…{% endkept %}`: the part rendered once per content version
-    and per values given, as `selectors.content.kept` keeps values.
+    and per values given (`selectors.content.kept_text`).
 
     Only for a part that shows nothing but public content and what the values
     say; a part that differs by visitor (a form, a message) stays outside.

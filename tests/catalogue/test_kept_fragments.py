@@ -5,6 +5,7 @@ change through the services shows on the next page, and nothing a visitor
 typed is replaced by a kept part.
 """
 
+import re
 import threading
 import time
 
@@ -17,6 +18,7 @@ from disclosure.selectors.content import kept
 from disclosure.services.catalogue import catalogue_items_set_active
 from disclosure.services.content import content_changed
 from disclosure.services.publications import publication_withdraw
+from tests.citizens import make_consultation
 from tests.factories import item_by_path, make_published, with_attachment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
@@ -149,3 +151,31 @@ def test_a_preview_does_not_leave_inactive_items_in_the_public_navigation(client
     assert hidden.name in preview.content.decode()
     nav = client.get(document.get_absolute_url()).content.decode().split('class="catalogue-nav"')[1]
     assert hidden.name not in nav
+
+
+def test_each_text_size_has_its_own_kept_text(client, people):
+    document = policy(people, "关于字号的通知")
+    for size in ("medium", "large", "small", "large", "medium"):
+        html = client.get(document.get_absolute_url(), {"size": size}).content.decode()
+        assert f"document--text-{size}" in html
+        assert re.findall(r'data-text-size="(\w+)" aria-current="true"', html) == [size]
+
+
+def test_the_site_header_marks_the_current_page_and_keeps_a_search_as_typed(client, people):
+    home = client.get("/").content.decode().split("</header>")[0]
+    assert 'aria-current="page">首页' in home
+    directory = client.get("/xxgk/").content.decode().split("</header>")[0]
+    assert 'aria-current="page">政府信息公开' in directory
+    assert 'aria-current="page">首页' not in directory
+    for typed in ("社保", "就业"):
+        header = client.get("/search/", {"q": typed}).content.decode().split("</header>")[0]
+        assert f'value="{typed}"' in header
+
+
+def test_a_consultation_page_gives_each_visitor_a_comment_form(client, people):
+    consultation = make_consultation(people)
+    for _ in range(2):
+        visitor = type(client)()
+        html = visitor.get(consultation.get_absolute_url()).content.decode()
+        assert "csrfmiddlewaretoken" in html
+        assert "零工市场管理办法" in html
