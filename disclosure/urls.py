@@ -49,6 +49,7 @@ urlpatterns = [
     path("api/v1/items/<int:pk>/", api.item_detail, name="api_item"),
     path("api/v1/documents/", api.documents, name="api_documents"),
     path("api/v1/documents/<int:pk>/", api.document_detail, name="api_document"),
+    path("api/v1/withdrawn/", api.withdrawn, name="api_withdrawn"),
     path("wzdt/", site.sitemap_page, name="sitemap_page"),
     path("wza/", site.display_mode, name="display_mode"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -2,7 +2,8 @@
 
 Documents start from `Publication.objects.public()`; a document counts as
 changed at the later of its publication and its last save, so a scheduled
-document shows as changed when it goes live.
+document shows as changed when it goes live. Withdrawn documents are listed
+apart, by the time of their withdrawal, with what their page still shows.
 """
 
 from __future__ import annotations
@@ -76,6 +77,17 @@ def documents_in_order(ids: list[int]) -> list[Publication]:
         .in_bulk()
     )
     return [rows[pk] for pk in ids]
+
+
+def withdrawn_documents(*, changed_since: datetime | None = None) -> QuerySet[Publication]:
+    """Withdrawn documents still under a public item (their addresses answer 410), newest
+    withdrawal first; withdrawn at or after `changed_since`, oldest withdrawal first."""
+    documents = Publication.objects.visible_or_withdrawn().filter(
+        status=Publication.Status.WITHDRAWN
+    )
+    if changed_since is not None:
+        return documents.filter(withdrawn_at__gte=changed_since).order_by("withdrawn_at", "id")
+    return documents.order_by("-withdrawn_at", "-id")
 
 
 def withdrawn_document(pk: int) -> Publication | None:

@@ -31,6 +31,7 @@ from disclosure.selectors.open_data import (
     public_documents,
     subtree_ids,
     withdrawn_document,
+    withdrawn_documents,
 )
 from disclosure.services.ratelimit import client_key, retry_after, take
 
@@ -288,6 +289,17 @@ def index(request: HttpRequest) -> JsonResponse:
                     "url": url(reverse("disclosure:api_documents")) + "{id}/",
                     "description": "一条已公开的信息；已撤回的返回 410 和撤回时间。",
                 },
+                "withdrawn": {
+                    "url": url(reverse("disclosure:api_withdrawn")),
+                    "description": "已撤回的信息（编号、索引号、标题、撤回时间），按撤回时间从新到旧；"
+                    "给出 changed_since 时按撤回时间从早到晚，供同步时删除。",
+                    "parameters": {
+                        "changed_since": "只列此时或之后撤回的信息，例如 2026-01-31 或 "
+                        "2026-01-31T08:00:00+08:00",
+                        "page": "页码，从 1 开始",
+                        "page_size": "每页条数，1 到 100，默认 20",
+                    },
+                },
             },
             "limits": {"requests": limit, "seconds": seconds},
         }
@@ -323,6 +335,32 @@ def documents(request: HttpRequest) -> JsonResponse:
     rows = documents_in_order(ids)
     by_id = {item.id: item for item in _flat(tree)}
     return _json({**body, "results": [_document(request, doc, by_id[doc.item_id]) for doc in rows]})
+
+
+@api_view
+def withdrawn(request: HttpRequest) -> JsonResponse:
+    changed_since = None
+    if request.GET.get("changed_since", "").strip():
+        changed_since = _changed_since(request.GET["changed_since"])
+    found = withdrawn_documents(changed_since=changed_since).only(
+        "pk", "index_number", "title", "withdrawn_at"
+    )
+    rows, body = _page(request, found)
+    return _json(
+        {
+            **body,
+            "results": [
+                {
+                    "id": document.pk,
+                    "index_number": document.index_number or None,
+                    "title": document.title,
+                    "withdrawn_at": _moment(document.withdrawn_at),
+                    "url": request.build_absolute_uri(document.get_absolute_url()),
+                }
+                for document in rows
+            ],
+        }
+    )
 
 
 @api_view

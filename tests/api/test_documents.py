@@ -344,3 +344,44 @@ def test_a_page_of_100_documents_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(15):
         response = client.get("/api/v1/documents/?page_size=100&changed_since=2020-01-01&item=zcfg")
     assert response.json()["count"] == 61
+
+
+def test_withdrawn_documents_are_listed_apart_by_their_withdrawal(client, people, time_machine):
+    at(time_machine, "2026-01-10T09:00:00")
+    first = make_published(people, title="一月撤回的答复")
+    second = make_published(people, title="二月撤回的答复")
+    make_published(people, title="仍然公开的答复")
+    draft = make_draft(people.editor, title="从未公开的草稿")
+    publication_withdraw(publication=first, actor=people.reviewer, reason="内容有误")
+    at(time_machine, "2026-02-10T09:00:00")
+    publication_withdraw(publication=second, actor=people.reviewer, reason="已被替代")
+
+    response = client.get("/api/v1/withdrawn/")
+    assert titles(response) == ["二月撤回的答复", "一月撤回的答复"]
+    row = response.json()["results"][0]
+    assert row == {
+        "id": second.pk,
+        "index_number": second.index_number,
+        "title": "二月撤回的答复",
+        "withdrawn_at": "2026-02-10T09:00:00+08:00",
+        "url": f"http://testserver/xxgk/doc/{second.pk}/",
+    }
+    assert "已被替代" not in response.content.decode()
+    assert titles(client.get("/api/v1/withdrawn/?changed_since=2026-02-01")) == ["二月撤回的答复"]
+    assert titles(client.get("/api/v1/withdrawn/?changed_since=2026-01-01")) == [
+        "一月撤回的答复",
+        "二月撤回的答复",
+    ]
+    assert "从未公开的草稿" not in client.get("/api/v1/withdrawn/").content.decode()
+    assert draft.pk not in [row["id"] for row in client.get("/api/v1/withdrawn/").json()["results"]]
+    bad = client.get("/api/v1/withdrawn/?changed_since=%E6%98%A8%E5%A4%A9")
+    assert bad.status_code == 400
+    assert bad.json()["error"].startswith("changed_since 不是有效的日期或时间")
+
+
+def test_a_withdrawn_document_under_an_inactive_item_is_not_listed(client, people):
+    document = make_published(people, "zfxxgk/ndbg", title="停用栏目下撤回的信息")
+    publication_withdraw(publication=document, actor=people.reviewer, reason="内容有误")
+    assert titles(client.get("/api/v1/withdrawn/")) == ["停用栏目下撤回的信息"]
+    CatalogueItem.objects.filter(pk=document.item.parent_id).update(is_active=False)
+    assert titles(client.get("/api/v1/withdrawn/")) == []

@@ -9,7 +9,7 @@ from disclosure.models import ClientAttempt
 
 pytestmark = pytest.mark.django_db
 
-ENDPOINTS = ["/api/v1/", "/api/v1/items/", "/api/v1/documents/"]
+ENDPOINTS = ["/api/v1/", "/api/v1/items/", "/api/v1/documents/", "/api/v1/withdrawn/"]
 
 
 def error_of(response, status: int) -> str:
@@ -29,6 +29,12 @@ def test_the_index_describes_the_endpoints(client, catalogue):
     assert set(data["endpoints"]["documents"]["parameters"]) == {
         "item",
         "office",
+        "changed_since",
+        "page",
+        "page_size",
+    }
+    assert data["endpoints"]["withdrawn"]["url"] == "http://testserver/api/v1/withdrawn/"
+    assert set(data["endpoints"]["withdrawn"]["parameters"]) == {
         "changed_since",
         "page",
         "page_size",
