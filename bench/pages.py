@@ -6,10 +6,11 @@ Builds a portal database (SQLite, in a temporary folder) with the catalogue,
 the demo content and 10,000 published documents under 政策文件, and the
 minimal project's database (bench/minimal: 10,000 rows). Counts the SQL
 queries of each portal page in process, with the page cache and without,
-then starts three gunicorns: the portal as `make run` starts it
-(portal.gunicorn_conf, DEBUG=0), once with the page cache (a page kept from
-the first request) and once with PAGE_CACHE=0, and the minimal project with
-two sync workers. wrk (or, without it, a small load
+then starts three gunicorns under the same configuration: the portal
+(DEBUG=0) once with the page cache (a page kept from the first request) and
+once with PAGE_CACHE=0, and the minimal project. The configuration is
+`make run`'s (portal.gunicorn_conf: two gthread workers of eight threads) or,
+with `--server sync`, two sync workers. wrk (or, without it, a small load
 generator in Python threads) requests each URL for `--seconds` over
 `--connections` kept-alive connections, one URL after the other. Prints a
 Markdown table of requests per second and the ratios to the minimal views.
@@ -116,6 +117,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=1, help="measure every URL this many times")
+    parser.add_argument(
+        "--server",
+        choices=["make-run", "sync"],
+        default="make-run",
+        help="gunicorn for all three sites: as `make run` starts it, or two sync workers",
+    )
     args = parser.parse_args()
     load = run_wrk if shutil.which("wrk") else run_threads
     if load is run_threads:
@@ -153,12 +160,15 @@ def main() -> None:
 
     cached_port, uncached_port, minimal_port = free_port(), free_port(), free_port()
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    # The same gunicorn for both projects; the minimal one finds the portal's
+    # configuration module through PYTHONPATH.
+    if args.server == "sync":
+        configuration = ["--workers", "2"]
+    else:
+        configuration = ["--config", "python:portal.gunicorn_conf"]
     servers = [
         subprocess.Popen(
-            [
-                *(GUNICORN, "portal.wsgi", "--config", "python:portal.gunicorn_conf"),
-                *("--bind", f"127.0.0.1:{port}"),
-            ],
+            [GUNICORN, "portal.wsgi", *configuration, "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env={**os.environ, "PAGE_CACHE": cache},
             **quiet,
@@ -166,9 +176,9 @@ def main() -> None:
         for port, cache in ((cached_port, "1"), (uncached_port, "0"))
     ] + [
         subprocess.Popen(
-            [GUNICORN, "minimal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{minimal_port}"],
+            [GUNICORN, "minimal.wsgi", *configuration, "--bind", f"127.0.0.1:{minimal_port}"],
             cwd=MINIMAL,
-            env=minimal_env,
+            env={**minimal_env, "PYTHONPATH": str(ROOT)},
             **quiet,
         )
     ]
@@ -214,7 +224,7 @@ def main() -> None:
     row = rate["minimal: one row"]
     tool = "wrk" if load is run_wrk else "Python threads"
     print(
-        f"{tool}, {args.connections} connections, {args.seconds} s per URL, "
+        f"gunicorn: {args.server}; {tool}, {args.connections} connections, {args.seconds} s per URL, "
         f"median of {args.rounds} round(s); load average before: {loadavg:.1f}; "
         f"answers not 2xx/3xx: {errors}.\n"
     )
