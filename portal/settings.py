@@ -15,6 +15,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from portal import url_prefix
+from portal.release import release_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -211,11 +212,14 @@ if REDIS_URL:
         raise ImproperlyConfigured(
             f"REDIS_URL must be redis://host:port/db, rediss://… or unix:///path, got {REDIS_URL!r}"
         )
+    # Keys carry the release too (RELEASE, or a digest of the code, templates
+    # and static files): servers of another release never read what this one kept.
+    RELEASE = env_str("RELEASE", "").strip() or release_digest(BASE_DIR)
     CACHES = {
         "default": {
             "BACKEND": "portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{RELEASE}",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             "OPTIONS": {
                 # A Redis that does not answer costs a request a fraction of a

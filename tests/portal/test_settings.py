@@ -1,14 +1,19 @@
 """The settings read from the environment: typed values, secrets, databases, production, demo."""
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.release import PARTS, release_digest
 from portal.settings import env_bool, env_int, env_list
+
+ROOT = Path(settings.BASE_DIR)
 
 
 def run_settings(script: str, **env) -> subprocess.CompletedProcess:
@@ -154,9 +159,25 @@ def test_redis_url_shares_the_cache_and_sessions_survive_a_flush():
     assert result.stdout.split() == [
         "portal.cache.RedisCache",
         "redis://10.0.0.5:6379/2",
-        "rsj",
+        f"rsj:{release_digest(ROOT)}",
         "django.contrib.sessions.backends.cached_db",
     ]
+    named = run_settings(
+        CACHE_SCRIPT, DEBUG="1", REDIS_URL="redis://10.0.0.5:6379/2", RELEASE="2026.11.30"
+    )
+    assert named.stdout.split()[2] == "portal:2026.11.30"
+
+
+def test_the_release_digest_changes_with_a_template_and_not_with_the_folder(tmp_path):
+    for part in PARTS:
+        shutil.copytree(
+            ROOT / part, tmp_path / "a" / part, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    assert release_digest(tmp_path / "a") == release_digest(tmp_path / "b") == release_digest(ROOT)
+    footer = tmp_path / "b" / "templates" / "includes" / "footer.html"
+    footer.write_text(footer.read_text().replace("网站地图", "网站导航"))
+    assert release_digest(tmp_path / "b") != release_digest(tmp_path / "a")
 
 
 @pytest.mark.parametrize(
